@@ -1,0 +1,148 @@
+package dev.wireless.server;
+
+import dev.wireless.persistence.DatabaseRuntime;
+import dev.wireless.persistence.Migrations;
+import dev.wireless.server.accounts.AccountRepository;
+import dev.wireless.server.accounts.AccountService;
+import dev.wireless.server.config.ServerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar wireless-server.jar [serve | migrate | accounts create [--friendly-name N] [--parent AC…] |
+ * accounts rotate-token AC…]}. Settings come from WIRELESS_* environment variables.
+ */
+public final class Main {
+
+  private static final String USAGE = """
+      usage: java -jar wireless-server.jar [command]
+        serve                                      start the platform (default)
+        migrate                                    apply database migrations and exit
+        accounts create [--friendly-name NAME] [--parent ACxxx]
+                                                   create an account; prints its SID and Auth Token
+        accounts rotate-token ACxxx                issue a new Auth Token (the old one stays valid as secondary)
+      """;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    Logging.configure();
+    List<String> argv = Arrays.asList(args);
+    String command = argv.isEmpty() ? "serve" : argv.get(0);
+    try {
+      ServerConfig config = ServerConfig.fromEnvironment();
+      switch (command) {
+        case "serve" -> serve(config);
+        case "migrate" -> exit(withDatabase(config, (vertx, pool) -> Future.succeededFuture("migrations applied")));
+        case "accounts" -> exit(accounts(config, argv.subList(1, argv.size())));
+        case "help", "--help", "-h" -> System.out.print(USAGE);
+        default -> fail("unknown command '" + command + "'\n" + USAGE);
+      }
+    } catch (IllegalArgumentException e) {
+      fail("configuration error: " + e.getMessage());
+    }
+  }
+
+  private static void serve(ServerConfig config) {
+    Vertx vertx = Vertx.vertx();
+    WirelessServer.start(vertx, config).onSuccess(server -> {
+      PrintStream out = System.out;
+      out.println("Programmable Wireless is listening on " + server.baseUrl());
+      out.println("Demo account: ACCOUNT_SID=" + server.demoCredentials().accountSid()
+          + " AUTH_TOKEN=" + server.demoCredentials().authToken()
+          + "  (saved in " + config.dataDir().resolve("demo-credentials.env") + ")");
+      out.println("Try: curl -k -H \"Authorization: Bearer " + server.demoCredentials().authToken() + "\" "
+          + server.baseUrl() + "/v1/RatePlans");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          System.err.println("shutdown did not complete cleanly: " + e.getMessage());
+        }
+      }, "wireless-shutdown"));
+    }).onFailure(e -> {
+      fail("cannot start: " + rootMessage(e));
+    });
+  }
+
+  private static String accountsUsage() {
+    return "accounts needs 'create' or 'rotate-token ACxxx'\n" + USAGE;
+  }
+
+  private static String accounts(ServerConfig config, List<String> args) {
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException(accountsUsage());
+    }
+    return switch (args.get(0)) {
+      case "create" -> withDatabase(config, (vertx, pool) -> service(pool, config)
+          .create(option(args, "--friendly-name"), option(args, "--parent"))
+          .map(created -> "ACCOUNT_SID=" + created.accountSid() + "\nAUTH_TOKEN=" + created.authToken()));
+      case "rotate-token" -> {
+        if (args.size() < 2) {
+          throw new IllegalArgumentException(accountsUsage());
+        }
+        String sid = args.get(1);
+        yield withDatabase(config, (vertx, pool) -> service(pool, config).rotateToken(sid)
+            .map(token -> token.map(t -> "ACCOUNT_SID=" + sid + "\nAUTH_TOKEN=" + t
+                    + "\n(the previous token stays valid as the secondary token until the next rotation)")
+                .orElseThrow(() -> new IllegalArgumentException("no account " + sid))));
+      }
+      default -> throw new IllegalArgumentException(accountsUsage());
+    };
+  }
+
+  private static AccountService service(Pool pool, ServerConfig config) {
+    return new AccountService(new AccountRepository(pool), config.accessTokenTtl());
+  }
+
+  private static String option(List<String> args, String name) {
+    int at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null;
+  }
+
+  /** Opens (and migrates) the database, runs {@code work} on a pool, closes everything. */
+  private static String withDatabase(ServerConfig config, java.util.function.BiFunction<Vertx, Pool, Future<String>> work) {
+    Vertx vertx = Vertx.vertx();
+    try (DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir())) {
+      Migrations.migrate(database.location());
+      Pool pool = PgBuilder.pool().connectingTo(database.location().connectOptions()).using(vertx).build();
+      try {
+        return work.apply(vertx, pool).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      } finally {
+        pool.close();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalArgumentException(rootMessage(e.getCause()));
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static void exit(String output) {
+    System.out.println(output);
+    System.exit(0);
+  }
+
+  private static void fail(String message) {
+    System.err.println(message);
+    System.exit(1);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+}

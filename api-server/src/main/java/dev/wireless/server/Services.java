@@ -1,0 +1,45 @@
+package dev.wireless.server;
+
+import dev.wireless.server.accounts.AccountRepository;
+import dev.wireless.server.accounts.AccountService;
+import dev.wireless.server.accounts.AuthResource;
+import dev.wireless.server.accounts.RequestAuthenticator;
+import dev.wireless.server.api.AuthApiBinder;
+import dev.wireless.server.api.RatePlansApiBinder;
+import dev.wireless.server.config.ServerConfig;
+import dev.wireless.server.http.Authenticator;
+import dev.wireless.server.http.OperationBinder;
+import dev.wireless.server.rateplans.RatePlanRepository;
+import dev.wireless.server.rateplans.RatePlanService;
+import dev.wireless.server.rateplans.RatePlansResource;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The object graph of one node: repositories on the pool, services on the repositories, resources
+ * on the services, bound to the contract's operations. Plain constructors, no container.
+ */
+final class Services {
+
+  private final AccountService accounts;
+  private final RequestAuthenticator authenticator;
+  private final RatePlanService ratePlans;
+
+  Services(Pool pool, ServerConfig config) {
+    this.accounts = new AccountService(new AccountRepository(pool), config.accessTokenTtl());
+    this.authenticator = new RequestAuthenticator(accounts);
+    this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
+  }
+
+  AccountService accounts() {
+    return accounts;
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  void bind(OperationBinder binder) {
+    AuthApiBinder.bind(binder, new AuthResource(accounts));
+    RatePlansApiBinder.bind(binder, new RatePlansResource(ratePlans));
+  }
+}

@@ -1,0 +1,122 @@
+package dev.wireless.server;
+
+import dev.wireless.persistence.DatabaseRuntime;
+import dev.wireless.persistence.Migrations;
+import dev.wireless.server.accounts.AccountService.NewCredentials;
+import dev.wireless.server.accounts.DemoAccount;
+import dev.wireless.server.config.ServerConfig;
+import dev.wireless.server.config.TlsSetup;
+import dev.wireless.server.http.ApiRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running platform node: its database (embedded or configured, migrated at start), the
+ * connection pool, the services and the HTTPS listener. Stateless apart from the database, so
+ * several nodes can share one Postgres.
+ */
+public final class WirelessServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WirelessServer.class);
+
+  private final Vertx vertx;
+  private final DatabaseRuntime database;
+  private final Pool pool;
+  private final HttpServer http;
+  private final String baseUrl;
+  private final NewCredentials demo;
+
+  private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
+                         NewCredentials demo) {
+    this.vertx = vertx;
+    this.database = database;
+    this.pool = pool;
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.demo = demo;
+  }
+
+  /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
+  public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setCompressionSupported(true);
+    return vertx.executeBlocking(() -> {
+      String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
+      DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
+      try {
+        int applied = Migrations.migrate(database.location());
+        LOG.info("database {} ready ({} migrations applied); {}", database.location(), applied, tls);
+        return database;
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    }).compose(database -> {
+      Pool pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(config.dbPoolSize()))
+          .connectingTo(database.location().connectOptions())
+          .using(vertx)
+          .build();
+      AtomicReference<Router> router = new AtomicReference<>();
+      HttpServer http = vertx.createHttpServer(options).requestHandler(request -> {
+        Router current = router.get();
+        if (current == null) {
+          request.response().setStatusCode(503).end();
+        } else {
+          current.handle(request);
+        }
+      });
+      return http.listen().compose(bound -> {
+        ServerConfig resolved = config.publicBaseUrl() != null ? config
+            : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
+        Services services = new Services(pool, resolved);
+        return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
+                services::bind)
+            .compose(built -> {
+              router.set(built);
+              return DemoAccount.ensure(vertx, config.dataDir(), services.accounts());
+            })
+            .map(demo -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo));
+      }).onFailure(e -> {
+        pool.close();
+        database.close();
+      });
+    });
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public NewCredentials demoCredentials() {
+    return demo;
+  }
+
+  public DatabaseRuntime database() {
+    return database;
+  }
+
+  /** Stops listening, closes the pool, and stops the embedded database if this node started it. */
+  public Future<Void> stop() {
+    return http.close()
+        .eventually(() -> pool.close())
+        .eventually(() -> vertx.executeBlocking(() -> {
+          database.close();
+          return null;
+        }))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wireless.server.accounts;
+
+import dev.wireless.server.common.Sids;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Accounts and their credentials: creating accounts, rotating Auth Tokens (the old primary stays
+ * valid as the secondary until the next rotation, so clients can roll over), checking presented
+ * credentials, and issuing short-lived OAuth access tokens.
+ */
+public final class AccountService {
+
+  /** A freshly created account's credentials: the only moment the token exists in clear. */
+  public record NewCredentials(String accountSid, String authToken) {
+  }
+
+  /** An issued access token and its lifetime. */
+  public record AccessTokenGrant(String accessToken, long expiresInSeconds) {
+  }
+
+  private final AccountRepository accounts;
+  private final Duration accessTokenTtl;
+
+  public AccountService(AccountRepository accounts, Duration accessTokenTtl) {
+    this.accounts = accounts;
+    this.accessTokenTtl = accessTokenTtl;
+  }
+
+  public Future<NewCredentials> create(String friendlyName, String parentSid) {
+    String sid = Sids.newSid("AC");
+    String token = AuthTokens.newAuthToken();
+    return accounts.insert(sid, friendlyName, parentSid, AuthTokens.digest(token))
+        .map(v -> new NewCredentials(sid, token));
+  }
+
+  /** Issues a new primary token; the previous primary becomes the secondary. Empty if no account. */
+  public Future<Optional<String>> rotateToken(String sid) {
+    return accounts.findBySid(sid).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      String token = AuthTokens.newAuthToken();
+      return accounts.replaceTokenDigests(sid, AuthTokens.digest(token), found.get().primaryTokenHash())
+          .map(updated -> updated ? Optional.of(token) : Optional.empty());
+    });
+  }
+
+  /** Basic auth: the account {@code sid} if {@code token} is its primary or secondary token. */
+  public Future<Optional<String>> authenticateBasic(String sid, String token) {
+    return accounts.findBySid(sid).map(found -> found
+        .filter(AccountRow::isActive)
+        .filter(a -> AuthTokens.matches(token, a.primaryTokenHash()) | AuthTokens.matches(token, a.secondaryTokenHash()))
+        .map(AccountRow::sid));
+  }
+
+  /** Bearer auth: an Auth Token or an unexpired access token. */
+  public Future<Optional<String>> authenticateBearer(String token) {
+    byte[] digest = AuthTokens.digest(token);
+    return AuthTokens.isAuthTokenShaped(token)
+        ? accounts.findActiveSidByTokenDigest(digest)
+        : accounts.findActiveSidByAccessTokenDigest(digest);
+  }
+
+  /** OAuth2 client credentials: client_id is the Account SID, client_secret its Auth Token. */
+  public Future<Optional<AccessTokenGrant>> issueAccessToken(String clientId, String clientSecret) {
+    return authenticateBasic(clientId, clientSecret).compose(account -> {
+      if (account.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      String token = AuthTokens.newAccessToken();
+      OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(accessTokenTtl);
+      return accounts.insertAccessToken(AuthTokens.digest(token), account.get(), expiresAt)
+          .map(v -> Optional.of(new AccessTokenGrant(token, accessTokenTtl.toSeconds())));
+    });
+  }
+}

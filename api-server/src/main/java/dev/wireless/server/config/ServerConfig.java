@@ -1,0 +1,98 @@
+package dev.wireless.server.config;
+
+import dev.wireless.callbacks.delivery.RetrySchedule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every setting of the platform, read from environment variables with defaults (the README's
+ * table lists them). Invalid values fail at start with a message naming the variable.
+ *
+ * @param publicBaseUrl null means "https://localhost:&lt;bound port&gt;" (http when insecure)
+ */
+public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
+                           String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
+                           Duration accessTokenTtl, int dbPoolSize) {
+
+  public static ServerConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static ServerConfig from(Map<String, String> env) {
+    Settings s = new Settings(env);
+    return new ServerConfig(
+        Path.of(s.text("WIRELESS_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+        s.text("WIRELESS_DB_URL", null),
+        s.text("WIRELESS_HOST", "0.0.0.0"),
+        s.integer("WIRELESS_PORT", 8443, 0, 65535),
+        s.bool("WIRELESS_INSECURE_HTTP", false),
+        stripTrailingSlash(s.text("WIRELESS_PUBLIC_BASE_URL", null)),
+        s.text("WIRELESS_TLS_CERT", null),
+        s.text("WIRELESS_TLS_KEY", null),
+        s.integer("WIRELESS_MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+        s.duration("WIRELESS_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
+        s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500));
+  }
+
+  /** The same settings with another public base URL (once the bound port is known). */
+  public ServerConfig withPublicBaseUrl(String url) {
+    return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
+        accessTokenTtl, dbPoolSize);
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Typed reads of the environment with errors that name the variable. */
+  private record Settings(Map<String, String> env) {
+
+    String text(String name, String fallback) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      String value = text(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed < min || parsed > max) {
+          throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+        }
+        return parsed;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a whole number (got '" + value + "')");
+      }
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String value = text(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      if (value.equalsIgnoreCase("true") || value.equals("1")) {
+        return true;
+      }
+      if (value.equalsIgnoreCase("false") || value.equals("0")) {
+        return false;
+      }
+      throw new IllegalArgumentException(name + " must be true or false (got '" + value + "')");
+    }
+
+    Duration duration(String name, Duration fallback) {
+      String value = text(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        return RetrySchedule.parseDuration(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(name + " must be a duration such as 30s, 5m or 1h (got '" + value + "')");
+      }
+    }
+  }
+}

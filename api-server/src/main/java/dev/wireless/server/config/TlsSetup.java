@@ -1,0 +1,89 @@
+package dev.wireless.server.config;
+
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyStoreOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HTTPS by default. A configured PEM certificate and key are used as given; without them a
+ * self-signed certificate for localhost is made once (with the JDK's keytool), kept in the data
+ * directory and reused, and its SHA-256 fingerprint is printed so clients can pin it.
+ */
+public final class TlsSetup {
+
+  private static final String ALIAS = "wireless";
+
+  private TlsSetup() {
+  }
+
+  /** Configures {@code options} for TLS 1.2+; returns a line describing the certificate in use. */
+  public static String apply(HttpServerOptions options, ServerConfig config) throws Exception {
+    options.setSsl(true).setUseAlpn(true)
+        .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    if (config.tlsCertPath() != null && config.tlsKeyPath() != null) {
+      options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
+      return "TLS certificate from " + config.tlsCertPath();
+    }
+    if (config.tlsCertPath() != null || config.tlsKeyPath() != null) {
+      throw new IllegalArgumentException("WIRELESS_TLS_CERT and WIRELESS_TLS_KEY must be set together");
+    }
+    Path keystore = selfSignedKeystore(config.dataDir());
+    String password = Files.readString(passwordFile(config.dataDir()), StandardCharsets.UTF_8).trim();
+    options.setKeyCertOptions(new KeyStoreOptions().setType("PKCS12").setPath(keystore.toString()).setPassword(password));
+    return "self-signed TLS certificate " + keystore + " (SHA-256 fingerprint " + fingerprint(keystore, password) + ")";
+  }
+
+  /** The generated keystore (PKCS12) in {@code dataDir}, created on first use. */
+  public static Path selfSignedKeystore(Path dataDir) throws IOException, InterruptedException {
+    Path dir = dataDir.resolve("tls");
+    Path keystore = dir.resolve("server.p12");
+    if (Files.exists(keystore)) {
+      return keystore;
+    }
+    Files.createDirectories(dir);
+    byte[] secret = new byte[18];
+    new SecureRandom().nextBytes(secret);
+    String password = HexFormat.of().formatHex(secret);
+    Files.writeString(passwordFile(dataDir), password, StandardCharsets.UTF_8);
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
+        "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "3650",
+        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
+        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password))
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      Files.deleteIfExists(keystore);
+      throw new IOException("keytool could not create a self-signed certificate: " + output);
+    }
+    return keystore;
+  }
+
+  /** The password of the generated keystore. */
+  public static Path passwordFile(Path dataDir) {
+    return dataDir.resolve("tls").resolve("keystore-password");
+  }
+
+  private static String fingerprint(Path keystore, String password) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, password.toCharArray());
+    }
+    Certificate certificate = store.getCertificate(ALIAS);
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+    return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+  }
+}

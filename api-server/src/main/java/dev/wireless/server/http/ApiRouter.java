@@ -1,0 +1,62 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.function.Consumer;
+
+/**
+ * Builds the HTTP router from wireless.yaml: the contract is the router. Routes are bound by
+ * operationId only, every request is authenticated and validated before any resource code runs,
+ * and every failure ends in the one {@link ErrorMapper}.
+ */
+public final class ApiRouter {
+
+  private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 501, 503};
+
+  private ApiRouter() {
+  }
+
+  /**
+   * @param baseUrl      public base URL (scheme, host, port) used in every {@code url} and error link
+   * @param bodyLimit    the largest accepted request body in bytes; larger ones get 413
+   * @param bindings     registers the resources with the generated binders
+   */
+  public static Future<Router> create(Vertx vertx, String baseUrl, long bodyLimit, Authenticator authenticator,
+                                      Consumer<OperationBinder> bindings) {
+    JsonObject document = ContractDocument.load();
+    FormBodyAdapter forms = new FormBodyAdapter(document);
+    PublicOperations publicOperations = new PublicOperations(document);
+    return OpenAPIContract.from(vertx, forms.contract()).map(contract -> {
+      RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator));
+      builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+      builder.rootHandler(ApiRouter::acceptJsonSuffix);
+      OperationBinder binder = new OperationBinder(builder, baseUrl);
+      bindings.accept(binder);
+      binder.answerUnboundWithNotImplemented();
+      Router router = builder.createRouter();
+      ErrorMapper errors = new ErrorMapper(baseUrl);
+      router.route().failureHandler(errors);
+      for (int status : ERROR_STATUSES) {
+        router.errorHandler(status, errors);
+      }
+      return router;
+    });
+  }
+
+  /** {@code /v1/RatePlans.json} is the same resource as {@code /v1/RatePlans}, as upstream. */
+  private static void acceptJsonSuffix(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path != null && path.startsWith("/v1/") && path.endsWith(".json")) {
+      String query = ctx.request().query();
+      ctx.reroute(path.substring(0, path.length() - ".json".length()) + (query == null ? "" : "?" + query));
+    } else {
+      ctx.next();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.ValidatableRequest;
+
+/**
+ * The first step of every contract route: authenticate when the operation's {@code security}
+ * requires it (so a caller without credentials learns nothing, not even which parameter is
+ * wrong), then hand the request to validation — with form bodies converted by
+ * {@link FormBodyAdapter}.
+ */
+final class ContractRequestExtractor implements RequestExtractor {
+
+  /** Routing-context key of the authenticated account SID. */
+  static final String ACCOUNT_KEY = "wireless.accountSid";
+
+  private final RequestExtractor bodyExtractor = RequestExtractor.withBodyHandler();
+  private final FormBodyAdapter forms;
+  private final PublicOperations publicOperations;
+  private final Authenticator authenticator;
+
+  ContractRequestExtractor(FormBodyAdapter forms, PublicOperations publicOperations, Authenticator authenticator) {
+    this.forms = forms;
+    this.publicOperations = publicOperations;
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
+    Future<Void> authenticated = publicOperations.isPublic(operation.getOperationId())
+        ? Future.succeededFuture()
+        : authenticator.authenticate(ctx.request()).map(accountSid -> {
+          ctx.put(ACCOUNT_KEY, accountSid);
+          return null;
+        });
+    return authenticated
+        .compose(v -> bodyExtractor.extractValidatableRequest(ctx, operation))
+        .map(request -> forms.hasFormBody(operation.getOperationId()) ? forms.adapt(request, operation) : request);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.wireless.server.http;
+
+/**
+ * Every error code the platform answers with, its HTTP status and a default message. The codes
+ * are the public API's: 20xxx generic, 33xxx wireless. An error body is always built from one of
+ * these, so a code and its status never drift apart.
+ */
+public enum ErrorCode {
+  UNAUTHENTICATED(20003, 401, "Authenticate: missing or invalid credentials"),
+  METHOD_NOT_ALLOWED(20004, 405, "Method not allowed"),
+  PAGE_SIZE_TOO_LARGE(20007, 400, "PageSize must be at most 1000"),
+  NOT_FOUND(20404, 404, "The requested resource was not found"),
+  PAYLOAD_TOO_LARGE(20413, 413, "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(20415, 415, "The request body must be application/x-www-form-urlencoded"),
+  TOO_MANY_REQUESTS(20429, 429, "Too many requests"),
+  INTERNAL_ERROR(20500, 500, "An internal error occurred"),
+  NOT_IMPLEMENTED(20501, 501, "This operation is not available yet"),
+  SERVICE_UNAVAILABLE(20503, 503, "The service is temporarily unavailable"),
+  INVALID_CALLBACK_URL(21502, 400, "Invalid callback URL"),
+  CONFLICTING_UPDATE(33010, 409, "Another update of this resource is in progress"),
+  INVALID_PARAMETER(33101, 400, "Invalid parameter value"),
+  MISSING_PARAMETER(33102, 400, "A required parameter is missing"),
+  INVALID_PAGING(33103, 400, "Paging information invalid"),
+  CONFIGURATION_INCOMPLETE(33104, 400, "Configuration incomplete"),
+  TRANSITION_INVALID(33105, 400, "The requested status transition is not allowed"),
+  SIM_NOT_FOUND(33107, 404, "SIM not found"),
+  RATE_PLAN_NOT_FOUND(33108, 404, "Rate Plan not found"),
+  RATE_PLAN_IN_USE(33130, 409, "The Rate Plan is still assigned to SIMs"),
+  NOT_PERMITTED(33201, 403, "The requested operation is not permitted");
+
+  private final int code;
+  private final int httpStatus;
+  private final String defaultMessage;
+
+  ErrorCode(int code, int httpStatus, String defaultMessage) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.defaultMessage = defaultMessage;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String defaultMessage() {
+    return defaultMessage;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.wireless.server.http;
+
+import dev.wireless.persistence.DatabaseErrors.DatabaseUnavailableException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place an error becomes a response: validation failures, unknown routes (404), wrong
+ * methods (405), wrong content types (415), oversized bodies (413), {@link ApiException}s and
+ * unexpected exceptions (500, generic message; the details go only to the log) all leave as
+ * {@code application/json} {@code {code, message, more_info, status}}.
+ */
+public final class ErrorMapper implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private final String docsBaseUrl;
+
+  /** {@code publicBaseUrl} is where {@code /docs/errors/<code>} pages are served. */
+  public ErrorMapper(String publicBaseUrl) {
+    this.docsBaseUrl = publicBaseUrl + "/docs/errors/";
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ApiException error = toApiException(ctx.failure(), ctx.statusCode(), ctx.normalizedPath());
+    if (error.code() == ErrorCode.INTERNAL_ERROR) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+    }
+    write(ctx.response(), error);
+  }
+
+  static ApiException toApiException(Throwable failure, int status, String path) {
+    if (failure instanceof ApiException api) {
+      return api;
+    }
+    if (failure instanceof HttpException http) {
+      Throwable cause = http.getCause();
+      if (cause instanceof ValidatorException validation) {
+        return ValidationFailures.toApiException(validation);
+      }
+      if (cause instanceof ApiException api) {
+        return api;
+      }
+      return forStatus(http.getStatusCode(), path);
+    }
+    if (failure instanceof ValidatorException validation) {
+      return ValidationFailures.toApiException(validation);
+    }
+    if (failure instanceof DatabaseUnavailableException) {
+      return ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is temporarily unavailable; retry later");
+    }
+    if (failure == null) {
+      return forStatus(status, path);
+    }
+    return ApiException.of(ErrorCode.INTERNAL_ERROR);
+  }
+
+  private static ApiException forStatus(int status, String path) {
+    return switch (status) {
+      case 400 -> ApiException.invalid("The request is malformed");
+      case 401 -> ApiException.of(ErrorCode.UNAUTHENTICATED);
+      case 404 -> ApiException.notFound(path);
+      case 405 -> ApiException.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed on " + path);
+      case 413 -> ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE);
+      case 415 -> ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+      case 429 -> ApiException.of(ErrorCode.TOO_MANY_REQUESTS);
+      case 501 -> ApiException.of(ErrorCode.NOT_IMPLEMENTED);
+      case 503 -> ApiException.of(ErrorCode.SERVICE_UNAVAILABLE);
+      default -> ApiException.of(ErrorCode.INTERNAL_ERROR);
+    };
+  }
+
+  /** The error body for {@code error}. */
+  public JsonObject body(ApiException error) {
+    return new JsonObject()
+        .put("code", error.code().code())
+        .put("message", error.getMessage())
+        .put("more_info", docsBaseUrl + error.code().code())
+        .put("status", error.status());
+  }
+
+  private void write(HttpServerResponse response, ApiException error) {
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    error.headers().forEach(response::putHeader);
+    response.setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json")
+        .end(body(error).toBuffer());
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Attaches operation implementations to the contract's routes (used by the generated binders):
+ * builds the {@link CallContext}, invokes, and writes the {@link Reply} as JSON with the status the
+ * resource chose. Any failure goes to {@code ctx.fail}, i.e. to the one {@link ErrorMapper}.
+ * Operations nobody bound answer 501 with the error body.
+ */
+public final class OperationBinder {
+
+  /** One operation's implementation: typed inputs in, a reply out. */
+  @FunctionalInterface
+  public interface Invocation {
+    Future<? extends Reply<?>> invoke(CallContext call, OperationInput in);
+  }
+
+  private final RouterBuilder routes;
+  private final String baseUrl;
+  private final Set<String> bound = new HashSet<>();
+
+  OperationBinder(RouterBuilder routes, String baseUrl) {
+    this.routes = routes;
+    this.baseUrl = baseUrl;
+  }
+
+  public void bind(String operationId, Invocation invocation) {
+    OpenAPIRoute route = routes.getRoute(operationId);
+    if (route == null) {
+      throw new IllegalArgumentException("no operation " + operationId + " in the contract");
+    }
+    route.addHandler(ctx -> invoke(ctx, invocation));
+    bound.add(operationId);
+  }
+
+  /** Every operation left without an implementation answers 501 (code 20501). */
+  void answerUnboundWithNotImplemented() {
+    for (OpenAPIRoute route : routes.getRoutes()) {
+      String operationId = route.getOperation().getOperationId();
+      if (!bound.contains(operationId)) {
+        route.addHandler(ctx -> ctx.fail(ApiException.of(ErrorCode.NOT_IMPLEMENTED,
+            operationId + " is not available on this server yet")));
+      }
+    }
+  }
+
+  private void invoke(RoutingContext ctx, Invocation invocation) {
+    ValidatedRequest request = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    CallContext call = new CallContext(ctx.get(ContractRequestExtractor.ACCOUNT_KEY), baseUrl,
+        ctx.normalizedPath(), ctx.request().query());
+    Future<? extends Reply<?>> reply;
+    try {
+      reply = invocation.invoke(call, new OperationInput(request));
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
+    reply.onSuccess(r -> write(ctx.response(), r)).onFailure(ctx::fail);
+  }
+
+  private static void write(HttpServerResponse response, Reply<?> reply) {
+    if (response.ended()) {
+      return;
+    }
+    response.setStatusCode(reply.status());
+    if (reply.body() == null) {
+      response.end();
+    } else {
+      response.putHeader("Content-Type", "application/json").end(JsonCodec.encode(reply.body()));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.wireless.server.http;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.Map;
+
+/**
+ * The validated request of one operation, read by the generated binders: path, query and form
+ * values by their contract names, each converted to the declared Java type. Absent → null.
+ */
+public final class OperationInput {
+
+  private final ValidatedRequest request;
+  private final JsonObject form;
+
+  OperationInput(ValidatedRequest request) {
+    this.request = request;
+    RequestParameter body = request.getBody();
+    this.form = body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T path(String name, JavaType type) {
+    return (T) fromParameters(request.getPathParameters(), name, type);
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T query(String name, JavaType type) {
+    return (T) fromParameters(request.getQuery(), name, type);
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T header(String name, JavaType type) {
+    return (T) fromParameters(request.getHeaders(), name, type);
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> T form(String name, JavaType type) {
+    return (T) ParamType.convert(name, form.getValue(name), type);
+  }
+
+  private static Object fromParameters(Map<String, RequestParameter> parameters, String name, JavaType type) {
+    RequestParameter parameter = parameters == null ? null : parameters.get(name);
+    if (parameter == null || parameter.isNull()) {
+      return null;
+    }
+    return ParamType.convert(name, parameter.get(), type);
+  }
+}

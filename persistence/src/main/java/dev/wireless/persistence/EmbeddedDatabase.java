@@ -1,0 +1,61 @@
+package dev.wireless.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A Postgres server the platform runs itself when no database is configured. Its data directory
+ * lives inside the platform's data directory, so a restart finds every row again; only the first
+ * start runs initdb. Tests use it with a throw-away directory.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts (and on first use creates) the server whose files are in {@code dataDirectory}. */
+  public static EmbeddedDatabase start(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .setServerConfig("max_connections", "200")
+          .setServerConfig("shared_buffers", "128MB")
+          .setServerConfig("synchronous_commit", "on")
+          .start();
+      return new EmbeddedDatabase(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded Postgres in " + dataDirectory, e);
+    }
+  }
+
+  /** Starts a server on a fresh temporary directory that is deleted when closed (tests). */
+  public static EmbeddedDatabase startTemporary() {
+    try {
+      return new EmbeddedDatabase(EmbeddedPostgres.builder()
+          .setServerConfig("max_connections", "200").start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a temporary embedded Postgres", e);
+    }
+  }
+
+  public DatabaseLocation location() {
+    return new DatabaseLocation("localhost", postgres.getPort(), "postgres", "postgres", "postgres");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the embedded Postgres", e);
+    }
+  }
+}
