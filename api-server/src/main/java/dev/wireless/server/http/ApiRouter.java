@@ -49,6 +49,17 @@ public final class ApiRouter {
     });
   }
 
+  /**
+   * The contract exactly as the router validates with it (form bodies declared as JSON, security
+   * handled by the platform), e.g. to validate responses against it in contract tests.
+   */
+  public static Future<OpenAPIContract> validationContract(Vertx vertx) {
+    JsonObject document = ContractDocument.load();
+    new FormBodyAdapter(document);
+    new PublicOperations(document);
+    return OpenAPIContract.from(vertx, document);
+  }
+
   /** {@code /v1/RatePlans.json} is the same resource as {@code /v1/RatePlans}, as upstream. */
   private static void acceptJsonSuffix(RoutingContext ctx) {
     String path = ctx.request().path();

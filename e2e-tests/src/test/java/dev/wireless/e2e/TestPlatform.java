@@ -1,0 +1,112 @@
+package dev.wireless.e2e;
+
+import dev.wireless.persistence.DatabaseLocation;
+import dev.wireless.server.WirelessServer;
+import dev.wireless.server.accounts.AccountRepository;
+import dev.wireless.server.accounts.AccountService;
+import dev.wireless.server.accounts.AccountService.NewCredentials;
+import dev.wireless.server.config.ServerConfig;
+import dev.wireless.server.http.ApiRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One platform for the whole e2e run: a real server (HTTPS, port 0) on an embedded Postgres in a
+ * temporary data directory, reached through the {@link ContractProxy}. Its public base URL is the
+ * proxy, so every {@code url} and {@code meta} link the server builds also goes through the contract
+ * check. Tests isolate themselves by creating their own accounts.
+ */
+final class TestPlatform {
+
+  private static TestPlatform instance;
+
+  private final Vertx vertx;
+  private final WirelessServer server;
+  private final ContractProxy proxy;
+  private final String baseUrl;
+  private final Pool pool;
+  private final AccountService accounts;
+
+  private TestPlatform(Vertx vertx, WirelessServer server, ContractProxy proxy, String baseUrl) {
+    this.vertx = vertx;
+    this.server = server;
+    this.proxy = proxy;
+    this.baseUrl = baseUrl;
+    this.pool = PgBuilder.pool().connectingTo(server.database().location().connectOptions()).using(vertx).build();
+    this.accounts = new AccountService(new AccountRepository(pool), Duration.ofHours(1));
+  }
+
+  static synchronized TestPlatform get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> await(instance.server.stop())));
+    }
+    return instance;
+  }
+
+  private static TestPlatform start() {
+    try {
+      Vertx vertx = Vertx.vertx();
+      Path dataDir = Files.createTempDirectory("wireless-e2e");
+      ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
+      int proxyPort = await(proxy.listen());
+      String baseUrl = "http://127.0.0.1:" + proxyPort;
+      ServerConfig config = ServerConfig.from(Map.of(
+          "WIRELESS_DATA_DIR", dataDir.toString(),
+          "WIRELESS_PORT", "0",
+          "WIRELESS_HOST", "127.0.0.1",
+          "WIRELESS_PUBLIC_BASE_URL", baseUrl));
+      WirelessServer server = await(WirelessServer.start(vertx, config));
+      proxy.target(server.port());
+      return new TestPlatform(vertx, server, proxy, baseUrl);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the platform for e2e tests", e);
+    }
+  }
+
+  /** Base URL the tests call (the contract-checking proxy). */
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  WirelessServer server() {
+    return server;
+  }
+
+  ContractProxy proxy() {
+    return proxy;
+  }
+
+  /** A new account with its own credentials. */
+  NewCredentials newAccount() {
+    return await(accounts.create("e2e account", null));
+  }
+
+  /** Runs one SQL statement directly on the database (test set-up that has no API, e.g. expiring a token). */
+  int sql(String statement) {
+    DatabaseLocation db = server.database().location();
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      return connection.createStatement().executeUpdate(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
