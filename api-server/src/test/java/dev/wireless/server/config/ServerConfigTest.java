@@ -1,0 +1,45 @@
+package dev.wireless.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+  @Test
+  void defaultsAreHttpsOn8443WithAnEmbeddedDatabase() {
+    ServerConfig config = ServerConfig.from(Map.of());
+    assertEquals(8443, config.port());
+    assertFalse(config.insecureHttp());
+    assertNull(config.dbUrl());
+    assertNull(config.publicBaseUrl());
+    assertTrue(config.dataDir().isAbsolute());
+    assertTrue(config.dataDir().endsWith("data"));
+    assertEquals(Duration.ofHours(1), config.accessTokenTtl());
+  }
+
+  @Test
+  void settingsAreRead() {
+    ServerConfig config = ServerConfig.from(Map.of("WIRELESS_PORT", "0", "WIRELESS_INSECURE_HTTP", "true",
+        "WIRELESS_PUBLIC_BASE_URL", "https://api.example.com/", "WIRELESS_ACCESS_TOKEN_TTL", "15m"));
+    assertEquals(0, config.port());
+    assertTrue(config.insecureHttp());
+    assertEquals("https://api.example.com", config.publicBaseUrl());
+    assertEquals(Duration.ofMinutes(15), config.accessTokenTtl());
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    for (Map<String, String> bad : new Map[] {Map.of("WIRELESS_PORT", "http"), Map.of("WIRELESS_PORT", "70000"),
+        Map.of("WIRELESS_INSECURE_HTTP", "yes please"), Map.of("WIRELESS_ACCESS_TOKEN_TTL", "soon")}) {
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(bad));
+      assertTrue(error.getMessage().contains(bad.keySet().iterator().next()), error.getMessage());
+    }
+  }
+}

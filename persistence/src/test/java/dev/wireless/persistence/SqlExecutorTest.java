@@ -1,0 +1,80 @@
+package dev.wireless.persistence;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** jOOQ queries rendered with $n run on the reactive client against a real, migrated Postgres. */
+class SqlExecutorTest {
+
+  private static EmbeddedDatabase database;
+  private static Vertx vertx;
+  private static Pool pool;
+
+  @BeforeAll
+  static void start() {
+    database = EmbeddedDatabase.startTemporary();
+    Migrations.migrate(database.location());
+    vertx = Vertx.vertx();
+    pool = PgBuilder.pool().connectingTo(database.location().connectOptions()).using(vertx).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    await(pool.close());
+    await(vertx.close());
+    database.close();
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void rendersDollarPlaceholders() {
+    String sql = SQL.renderNamedParams(SQL.selectFrom(ACCOUNTS).where(ACCOUNTS.SID.eq("x")).and(ACCOUNTS.STATUS.in("a", "b")));
+    assertTrue(sql.contains("$1") && sql.contains("$2") && sql.contains("$3"), sql);
+  }
+
+  @Test
+  void insertsAndReadsBackBinaryAndTextValues() {
+    String sid = "AC" + "1".repeat(32);
+    byte[] digest = {1, 2, 3, (byte) 0xff};
+    await(SqlExecutor.execute(pool, SQL.insertInto(ACCOUNTS).set(ACCOUNTS.SID, sid).set(ACCOUNTS.PRIMARY_TOKEN_HASH, digest)));
+
+    var rows = await(SqlExecutor.execute(pool, SQL.select(ACCOUNTS.PRIMARY_TOKEN_HASH, ACCOUNTS.STATUS).from(ACCOUNTS)
+        .where(ACCOUNTS.SID.eq(sid))));
+    assertEquals(1, rows.size());
+    assertArrayEquals(digest, rows.iterator().next().getBuffer(0).getBytes());
+    assertEquals("active", rows.iterator().next().getString(1));
+  }
+
+  @Test
+  void aDuplicateKeyIsTranslatedWithItsConstraintName() {
+    String sid = "AC" + "2".repeat(32);
+    var insert = SQL.insertInto(ACCOUNTS).set(ACCOUNTS.SID, sid).set(ACCOUNTS.PRIMARY_TOKEN_HASH, new byte[] {9});
+    await(SqlExecutor.execute(pool, insert));
+
+    Throwable failure = await(SqlExecutor.execute(pool, SQL.insertInto(ACCOUNTS).set(ACCOUNTS.SID, sid)
+        .set(ACCOUNTS.PRIMARY_TOKEN_HASH, new byte[] {10})).<Throwable>map(r -> null).recover(Future::succeededFuture));
+    assertInstanceOf(DuplicateKeyException.class, failure);
+    assertEquals("accounts_sid_uq", ((DuplicateKeyException) failure).constraint());
+  }
+}
