@@ -41,24 +41,6 @@ create unique index provisioning_jobs_one_live_per_sim_uq on provisioning_jobs (
   where state in ('queued', 'running') and origin <> 'timer';
 create index provisioning_jobs_sim_ix on provisioning_jobs (sim_id);
 
--- Status callbacks written in the same transaction as the final status they report. Rows are the
--- hand-off to the callback dispatcher (module callbacks): it delivers them and marks them sent.
-create table sim_status_callbacks (
-  id            bigint generated always as identity primary key,
-  account_sid   text not null,
-  sim_sid       text not null,
-  job_id        bigint not null references provisioning_jobs (id) on delete cascade,
-  url           text not null,
-  method        text not null,
-  params        jsonb not null,
-  created_at    timestamptz not null default now(),
-  delivered_at  timestamptz,
-  constraint sim_status_callbacks_method_ck check (method in ('GET', 'POST')),
-  constraint sim_status_callbacks_params_ck check (jsonb_typeof(params) = 'array')
-);
-create index sim_status_callbacks_pending_ix on sim_status_callbacks (id) where delivered_at is null;
-create index sim_status_callbacks_sim_ix on sim_status_callbacks (sim_sid);
-
 -- List filters (ListSim): each is an index range inside the account's keyset order.
 create index sims_account_status_id_ix on sims (account_sid, status, id);
 create index sims_account_rate_plan_id_ix on sims (account_sid, rate_plan_id, id);

@@ -5,6 +5,8 @@ import dev.wireless.persistence.Migrations;
 import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.config.ServerConfig;
+import dev.wireless.server.ops.Telemetry;
+import dev.wireless.server.sims.SimInventory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -27,6 +29,9 @@ public final class Main {
         accounts create [--friendly-name NAME] [--parent ACxxx]
                                                    create an account; prints its SID and Auth Token
         accounts rotate-token ACxxx                issue a new Auth Token (the old one stays valid as secondary)
+        sims import FILE.csv --account ACxxx       register SIM cards (status new) on an account; columns:
+                                                   iccid, eid, registration_code, unique_name, friendly_name
+                                                   (header line first; all or nothing; idempotent on ICCID)
       """;
 
   private Main() {
@@ -42,6 +47,13 @@ public final class Main {
         case "serve" -> serve(config);
         case "migrate" -> exit(withDatabase(config, (vertx, pool) -> Future.succeededFuture("migrations applied")));
         case "accounts" -> exit(accounts(config, argv.subList(1, argv.size())));
+        case "sims" -> {
+          try {
+            exit(sims(config, argv.subList(1, argv.size())));
+          } catch (IllegalArgumentException e) {
+            fail("sims import refused:\n" + e.getMessage());
+          }
+        }
         case "help", "--help", "-h" -> System.out.print(USAGE);
         default -> fail("unknown command '" + command + "'\n" + USAGE);
       }
@@ -51,7 +63,7 @@ public final class Main {
   }
 
   private static void serve(ServerConfig config) {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Telemetry.newVertx();
     WirelessServer.start(vertx, config).onSuccess(server -> {
       PrintStream out = System.out;
       out.println("Programmable Wireless is listening on " + server.baseUrl());
@@ -96,6 +108,23 @@ public final class Main {
       }
       default -> throw new IllegalArgumentException(accountsUsage());
     };
+  }
+
+  private static String sims(ServerConfig config, List<String> args) {
+    String account = option(args, "--account");
+    if (args.size() < 2 || !args.get(0).equals("import") || account == null || args.get(1).startsWith("--")) {
+      throw new IllegalArgumentException("sims needs 'import FILE.csv --account ACxxx'\n" + USAGE);
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(args.get(1));
+    List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+    return withDatabase(config, (vertx, pool) -> new SimInventory(pool).importFile(account, lines)
+        .map(done -> "imported " + done.added() + " SIMs onto " + account + " from " + file + " ("
+            + done.alreadyPresent() + " already present, " + done.lines() + " lines)"));
   }
 
   private static AccountService service(Pool pool, ServerConfig config) {

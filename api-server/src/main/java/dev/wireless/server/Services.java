@@ -6,12 +6,17 @@ import dev.wireless.server.accounts.AuthResource;
 import dev.wireless.server.accounts.RequestAuthenticator;
 import dev.wireless.server.api.AuthApiBinder;
 import dev.wireless.server.api.RatePlansApiBinder;
+import dev.wireless.server.api.SimsApiBinder;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.http.Authenticator;
 import dev.wireless.server.http.OperationBinder;
 import dev.wireless.server.rateplans.RatePlanRepository;
 import dev.wireless.server.rateplans.RatePlanService;
 import dev.wireless.server.rateplans.RatePlansResource;
+import dev.wireless.server.sims.DemoFleet;
+import dev.wireless.server.sims.SimService;
+import dev.wireless.server.sims.SimsResource;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -23,11 +28,20 @@ final class Services {
   private final AccountService accounts;
   private final RequestAuthenticator authenticator;
   private final RatePlanService ratePlans;
+  private final SimService sims;
+  private final Pool pool;
 
   Services(Pool pool, ServerConfig config) {
+    this.pool = pool;
     this.accounts = new AccountService(new AccountRepository(pool), config.accessTokenTtl());
     this.authenticator = new RequestAuthenticator(accounts);
     this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
+    this.sims = new SimService(pool);
+  }
+
+  /** Seeds the demo fleet on a just-created demo account. */
+  Future<Void> seedDemoFleet(String accountSid) {
+    return DemoFleet.seed(pool, ratePlans, accountSid);
   }
 
   AccountService accounts() {
@@ -41,5 +55,6 @@ final class Services {
   void bind(OperationBinder binder) {
     AuthApiBinder.bind(binder, new AuthResource(accounts));
     RatePlansApiBinder.bind(binder, new RatePlansResource(ratePlans));
+    SimsApiBinder.bind(binder, new SimsResource(sims));
   }
 }

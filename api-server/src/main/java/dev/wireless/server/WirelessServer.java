@@ -7,6 +7,13 @@ import dev.wireless.server.accounts.DemoAccount;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ApiRouter;
+import dev.wireless.server.ops.OpsRoutes;
+import dev.wireless.server.carrier.SimulatedCarrier;
+import dev.wireless.server.jobs.ProvisioningSettings;
+import dev.wireless.server.jobs.ProvisioningWorkers;
+import dev.wireless.server.jobs.OutboxSimCallbacks;
+import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.callbacks.dispatch.DispatcherSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -34,15 +41,17 @@ public final class WirelessServer {
   private final HttpServer http;
   private final String baseUrl;
   private final NewCredentials demo;
+  private final ProvisioningWorkers workers;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
-                         NewCredentials demo) {
+                         NewCredentials demo, ProvisioningWorkers workers) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
     this.http = http;
     this.baseUrl = baseUrl;
     this.demo = demo;
+    this.workers = workers;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
@@ -82,15 +91,23 @@ public final class WirelessServer {
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 services::bind)
             .compose(built -> {
+              OpsRoutes.mount(built, pool);
               router.set(built);
-              return DemoAccount.ensure(vertx, config.dataDir(), services.accounts());
+              return DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet);
             })
-            .map(demo -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo));
+            .map(demo -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
+                provisioningWorkers(vertx, pool, config.provisioning()).start()));
       }).onFailure(e -> {
         pool.close();
         database.close();
       });
     });
+  }
+
+  private static ProvisioningWorkers provisioningWorkers(Vertx vertx, Pool pool, ProvisioningSettings settings) {
+    SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
+        settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
+    return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(DispatcherSettings.defaults().retrySchedule())), settings);
   }
 
   public int port() {
@@ -109,9 +126,13 @@ public final class WirelessServer {
     return database;
   }
 
-  /** Stops listening, closes the pool, and stops the embedded database if this node started it. */
+  /**
+   * Stops listening and the provisioning workers (letting the jobs in flight finish), closes the
+   * pool, and stops the embedded database if this node started it.
+   */
   public Future<Void> stop() {
     return http.close()
+        .eventually(() -> workers.stop())
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {
           database.close();

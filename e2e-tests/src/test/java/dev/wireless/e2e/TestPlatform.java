@@ -7,6 +7,7 @@ import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.http.ApiRouter;
+import dev.wireless.server.ops.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -56,7 +57,7 @@ final class TestPlatform {
 
   private static TestPlatform start() {
     try {
-      Vertx vertx = Vertx.vertx();
+      Vertx vertx = Telemetry.newVertx();
       Path dataDir = Files.createTempDirectory("wireless-e2e");
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());

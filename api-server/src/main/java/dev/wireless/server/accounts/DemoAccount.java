@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The account a person trying the platform uses: created on the first start with an empty data
@@ -23,10 +24,22 @@ public final class DemoAccount {
   }
 
   public static Future<NewCredentials> ensure(Vertx vertx, Path dataDir, AccountService accounts) {
+    return ensure(vertx, dataDir, accounts, sid -> Future.succeededFuture());
+  }
+
+  /**
+   * Like {@link #ensure(Vertx, Path, AccountService)}; {@code seed} runs once, right after the
+   * account is created and before its credentials file is written (so a failed seed is retried on
+   * the next start with a fresh account).
+   */
+  public static Future<NewCredentials> ensure(Vertx vertx, Path dataDir, AccountService accounts,
+                                              Function<String, Future<Void>> seed) {
     Path file = dataDir.resolve(FILE);
     return vertx.executeBlocking(() -> Files.exists(file) ? read(file) : null).compose(existing -> existing != null
         ? Future.succeededFuture(existing)
-        : accounts.create("Demo account", null).compose(created -> vertx.executeBlocking(() -> write(file, created))));
+        : accounts.create("Demo account", null)
+            .compose(created -> seed.apply(created.accountSid()).map(created))
+            .compose(created -> vertx.executeBlocking(() -> write(file, created))));
   }
 
   private static NewCredentials read(Path file) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package dev.wireless.server.config;
 
 import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.server.jobs.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
-                           Duration accessTokenTtl, int dbPoolSize) {
+                           Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -32,13 +33,28 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.text("WIRELESS_TLS_KEY", null),
         s.integer("WIRELESS_MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
         s.duration("WIRELESS_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
-        s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500));
+        s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500),
+        provisioning(s));
+  }
+
+  private static ProvisioningSettings provisioning(Settings s) {
+    ProvisioningSettings d = ProvisioningSettings.defaults();
+    return new ProvisioningSettings(
+        s.duration("WIRELESS_CARRIER_LATENCY", d.carrierLatency()),
+        s.fraction("WIRELESS_CARRIER_FAILURE_RATE", d.carrierFailureRate()),
+        s.fraction("WIRELESS_CARRIER_SCHEDULED_RATE", d.carrierScheduledRate()),
+        s.duration("WIRELESS_CARRIER_SCHEDULED_DELAY", d.carrierScheduledDelay()),
+        s.duration("WIRELESS_SIM_CANCEL_AFTER", d.cancelAfter()),
+        s.duration("WIRELESS_SIM_ACTIVATE_AFTER", d.activateAfter()),
+        s.integer("WIRELESS_PROVISIONING_WORKERS", d.workers(), 0, 64),
+        s.duration("WIRELESS_PROVISIONING_LEASE", d.lease()),
+        s.duration("WIRELESS_PROVISIONING_POLL", d.pollInterval()));
   }
 
   /** The same settings with another public base URL (once the bound port is known). */
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
-        accessTokenTtl, dbPoolSize);
+        accessTokenTtl, dbPoolSize, provisioning);
   }
 
   private static String stripTrailingSlash(String url) {
@@ -66,6 +82,22 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         return parsed;
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(name + " must be a whole number (got '" + value + "')");
+      }
+    }
+
+    double fraction(String name, double fallback) {
+      String value = text(name, null);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        double parsed = Double.parseDouble(value);
+        if (!(parsed >= 0 && parsed <= 1)) {
+          throw new IllegalArgumentException(name + " must be between 0 and 1 (got " + value + ")");
+        }
+        return parsed;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be a number between 0 and 1 (got '" + value + "')");
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.ops.RequestTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,6 +35,7 @@ public final class ApiRouter {
     PublicOperations publicOperations = new PublicOperations(document);
     return OpenAPIContract.from(vertx, forms.contract()).map(contract -> {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator));
+      builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
       builder.rootHandler(ApiRouter::acceptJsonSuffix);
       OperationBinder binder = new OperationBinder(builder, baseUrl);
@@ -63,7 +65,7 @@ public final class ApiRouter {
   /** {@code /v1/RatePlans.json} is the same resource as {@code /v1/RatePlans}, as upstream. */
   private static void acceptJsonSuffix(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (path != null && path.startsWith("/v1/") && path.endsWith(".json")) {
+    if (path != null && path.startsWith("/v1/") && path.endsWith(".json") && !path.equals("/v1/openapi.json")) {
       String query = ctx.request().query();
       ctx.reroute(path.substring(0, path.length() - ".json".length()) + (query == null ? "" : "?" + query));
     } else {

@@ -1,5 +1,6 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.ops.RequestTelemetry;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -15,7 +16,7 @@ import io.vertx.openapi.validation.ValidatableRequest;
 final class ContractRequestExtractor implements RequestExtractor {
 
   /** Routing-context key of the authenticated account SID. */
-  static final String ACCOUNT_KEY = "wireless.accountSid";
+  static final String ACCOUNT_KEY = RequestTelemetry.ACCOUNT_KEY;
 
   private final RequestExtractor bodyExtractor = RequestExtractor.withBodyHandler();
   private final FormBodyAdapter forms;
@@ -30,6 +31,7 @@ final class ContractRequestExtractor implements RequestExtractor {
 
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
+    ctx.put(RequestTelemetry.OPERATION_KEY, operation.getOperationId());
     Future<Void> authenticated = publicOperations.isPublic(operation.getOperationId())
         ? Future.succeededFuture()
         : authenticator.authenticate(ctx.request()).map(accountSid -> {

@@ -109,14 +109,33 @@ public final class RetrySchedule {
         if (attemptsMadeSoFar >= delays.size()) {
             return Optional.empty();
         }
-        Duration delay = jitter(delays.get(attemptsMadeSoFar), rnd);
+        return Optional.of(withRetryAfter(jitter(delays.get(attemptsMadeSoFar), rnd), retryAfterOrNull));
+    }
+
+    /**
+     * The wait before the next attempt once {@code attemptsMadeSoFar} attempts have failed, for a
+     * delivery whose attempt budget was fixed when it was enqueued, possibly under a longer schedule
+     * than this one: past the end of this list the last step repeats. Whether another attempt is
+     * allowed at all is the caller's decision.
+     */
+    public Duration delayBeforeRetry(int attemptsMadeSoFar, Duration retryAfterOrNull, RandomGenerator rnd) {
+        Objects.requireNonNull(rnd, "rnd");
+        if (attemptsMadeSoFar < 1) {
+            throw new IllegalArgumentException("attemptsMadeSoFar must be at least 1, was " + attemptsMadeSoFar);
+        }
+        Duration step = delays.get(Math.min(attemptsMadeSoFar, delays.size() - 1));
+        return withRetryAfter(jitter(step, rnd), retryAfterOrNull);
+    }
+
+    private static Duration withRetryAfter(Duration scheduled, Duration retryAfterOrNull) {
+        Duration delay = scheduled;
         if (retryAfterOrNull != null) {
             Duration asked = retryAfterOrNull.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfterOrNull;
             if (asked.compareTo(delay) > 0) {
                 delay = asked;
             }
         }
-        return Optional.of(delay);
+        return delay;
     }
 
     private static Duration jitter(Duration delay, RandomGenerator rnd) {

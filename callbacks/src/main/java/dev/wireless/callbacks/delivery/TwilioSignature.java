@@ -37,7 +37,7 @@ public final class TwilioSignature {
         Objects.requireNonNull(fullUrl, "fullUrl");
         try {
             Mac mac = Mac.getInstance(HMAC_SHA1);
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), HMAC_SHA1));
+            mac.init(new SecretKeySpec(keyBytes(authToken), HMAC_SHA1));
             byte[] digest = mac.doFinal(signedString(fullUrl, params).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
@@ -53,6 +53,16 @@ public final class TwilioSignature {
         }
         byte[] expected = sign(authToken, fullUrl, params).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * HMAC pads a short key with zero bytes to the block size, so an empty key and a single zero
+     * byte are the same key; Java's {@code SecretKeySpec} refuses an empty array, hence the swap.
+     * An account without a signing key is signed this way rather than left unsigned.
+     */
+    private static byte[] keyBytes(String authToken) {
+        byte[] key = authToken.getBytes(StandardCharsets.UTF_8);
+        return key.length == 0 ? new byte[1] : key;
     }
 
     static String signedString(String fullUrl, Map<String, List<String>> params) {

@@ -151,4 +151,17 @@ class RetryScheduleTest {
             assertEquals(Optional.empty(), RetrySchedule.parseRetryAfter(bad, NOW), "header " + bad);
         }
     }
+
+    @Test
+    void delayBeforeRetryRepeatsTheLastStepPastTheEndOfTheSchedule() {
+        RetrySchedule schedule = RetrySchedule.parse("0s,10s,100s");
+        RandomGenerator rnd = new Random(3);
+        long first = schedule.delayBeforeRetry(1, null, rnd).toSeconds();
+        assertTrue(first >= 9 && first <= 11, "was " + first);
+        for (int made = 2; made <= 6; made++) {
+            long seconds = schedule.delayBeforeRetry(made, null, rnd).toSeconds();
+            assertTrue(seconds >= 90 && seconds <= 110, "was " + seconds);
+        }
+        assertEquals(Duration.ofHours(2), schedule.delayBeforeRetry(2, Duration.ofHours(2), rnd));
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,5 +137,12 @@ class TwilioSignatureTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** HMAC-SHA1 with an empty key over an empty message; expected value from python3 hmac.new(b"", b"", sha1). */
+    @Test
+    void anEmptyKeySignsLikeHmacWithAnEmptyKey() {
+        byte[] expected = HexFormat.of().parseHex("fbdb1d1b18aa6c08324b7d64b71fb76370690e1d");
+        assertEquals(Base64.getEncoder().encodeToString(expected), TwilioSignature.sign("", "", Map.of()));
     }
 }

@@ -1,0 +1,71 @@
+package dev.wireless.server.ops;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+
+import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.http.ContractDocument;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * What operators and developers reach without an account: liveness and readiness for load
+ * balancers, Prometheus metrics, the served contract, the API reference page and the error
+ * dictionary.
+ */
+public final class OpsRoutes {
+
+  private static final String REDOC = "META-INF/resources/webjars/redoc/2.1.5";
+
+  private OpsRoutes() {
+  }
+
+  public static void mount(Router router, Pool pool) {
+    String yaml = ContractDocument.text();
+    String json = ContractDocument.load().encodePrettily();
+    ErrorDictionary errors = ErrorDictionary.load();
+
+    router.get("/health/live").handler(ctx -> respondJson(ctx, 200, new JsonObject().put("status", "up")));
+    router.get("/health/ready").handler(ctx -> SqlExecutor.execute(pool, SQL.selectOne())
+        .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
+        .onSuccess(rows -> respondJson(ctx, 200, new JsonObject().put("status", "ready")))
+        .onFailure(e -> respondJson(ctx, 503, new JsonObject().put("status", "unavailable")
+            .put("reason", "database unreachable"))));
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(Telemetry.registry().scrape()));
+
+    router.get("/v1/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(yaml));
+    router.get("/v1/openapi.json").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/json").end(json));
+
+    router.get("/docs").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(referencePage()));
+    router.get("/docs/assets/*").handler(StaticHandler.create(REDOC).setCachingEnabled(true));
+    router.get("/docs/errors.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(errors.all().encodePrettily()));
+    router.get("/docs/errors/:code").handler(ctx -> {
+      String code = ctx.pathParam("code");
+      var entry = code.matches("\\d{5}") ? errors.find(Integer.parseInt(code)) : java.util.Optional.<JsonObject>empty();
+      if (entry.isEmpty()) {
+        ctx.next();
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(ErrorDictionary.page(entry.get()));
+    });
+  }
+
+  private static void respondJson(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  private static String referencePage() {
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Programmable Wireless API</title>"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
+        + "<redoc spec-url=\"/v1/openapi.json\"></redoc>"
+        + "<script src=\"/docs/assets/redoc.standalone.js\"></script></body></html>";
+  }
+}

@@ -1,0 +1,74 @@
+package dev.wireless.server.ops;
+
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First handler of every request: gives it a request id ({@code X-Request-Id} honoured when sane,
+ * otherwise generated, always echoed), the {@code Server} header, and when the response is sent
+ * records a latency sample per operationId and status and writes one access-log line (logger
+ * {@code wireless.access}; JSON with {@code WIRELESS_LOG_FORMAT=json}). Never logs a header value
+ * other than the request id, nor a body.
+ */
+public final class RequestTelemetry implements PlatformHandler {
+
+  /** Routing-context keys other handlers fill in for the log line. */
+  public static final String OPERATION_KEY = "wireless.operationId";
+  public static final String ACCOUNT_KEY = "wireless.accountSid";
+  public static final String REQUEST_ID_KEY = "wireless.requestId";
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("wireless.access");
+  private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private final boolean json;
+  private final String server = "wireless/" + Telemetry.version();
+
+  /** @param logFormat {@code json} or {@code text} */
+  public RequestTelemetry(String logFormat) {
+    this.json = "json".equalsIgnoreCase(logFormat);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    long start = System.nanoTime();
+    String given = ctx.request().getHeader("X-Request-Id");
+    String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    ctx.put(REQUEST_ID_KEY, requestId);
+    ctx.response().putHeader("X-Request-Id", requestId).putHeader("Server", server);
+    ctx.addBodyEndHandler(v -> finished(ctx, requestId, System.nanoTime() - start));
+    ctx.next();
+  }
+
+  private void finished(RoutingContext ctx, String requestId, long nanos) {
+    String operation = ctx.get(OPERATION_KEY, "none");
+    int status = ctx.response().getStatusCode();
+    Timer.builder("wireless.http.requests")
+        .description("API requests by operationId and status")
+        .tag("operation", operation)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .register(Telemetry.registry())
+        .record(nanos, TimeUnit.NANOSECONDS);
+    if (!ACCESS.isInfoEnabled()) {
+      return;
+    }
+    String account = ctx.get(ACCOUNT_KEY, "-");
+    double millis = nanos / 1_000_000.0;
+    if (json) {
+      ACCESS.info(new JsonObject().put("time", Instant.now().toString()).put("request_id", requestId)
+          .put("account_sid", account).put("operation", operation).put("method", ctx.request().method().name())
+          .put("path", ctx.request().path()).put("status", status).put("duration_ms", millis).encode());
+    } else {
+      ACCESS.info(String.format("request_id=%s account_sid=%s operation=%s method=%s path=%s status=%d duration_ms=%.2f",
+          requestId, account, operation, ctx.request().method().name(), ctx.request().path(), status, millis));
+    }
+  }
+}

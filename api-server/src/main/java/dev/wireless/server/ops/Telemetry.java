@@ -1,0 +1,55 @@
+package dev.wireless.server.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The process's metrics registry (scraped at {@code /metrics}) and its version. Vert.x reports its
+ * own HTTP, pool and event-loop metrics into the same registry when created with
+ * {@link #newVertx()}.
+ */
+public final class Telemetry {
+
+  private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private static final String VERSION = readVersion();
+
+  private Telemetry() {
+  }
+
+  public static PrometheusMeterRegistry registry() {
+    return REGISTRY;
+  }
+
+  /** The platform's version, as built. */
+  public static String version() {
+    return VERSION;
+  }
+
+  /** A Vert.x instance that publishes its own metrics (HTTP, SQL pool, event loop, JVM) into {@link #registry()}. */
+  public static Vertx newVertx() {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(REGISTRY))
+        .build();
+  }
+
+  private static String readVersion() {
+    try (InputStream in = Telemetry.class.getClassLoader().getResourceAsStream("wireless-version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "dev");
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+}

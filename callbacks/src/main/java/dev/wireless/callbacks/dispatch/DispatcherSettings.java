@@ -1,0 +1,121 @@
+package dev.wireless.callbacks.dispatch;
+
+import dev.wireless.callbacks.delivery.AddressPolicy;
+import dev.wireless.callbacks.delivery.RetrySchedule;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How a {@link CallbackDispatcher} behaves. Production reads it with {@link #fromEnvironment};
+ * tests build it directly with millisecond schedules and a loopback allow-list.
+ *
+ * @param retrySchedule   the delays before each attempt; new deliveries get as many attempts as it has steps
+ * @param connectTimeout  to open the TCP (and TLS) connection
+ * @param requestTimeout  for a whole attempt: resolve, connect, send, and read the complete answer
+ * @param leaseDuration   how long a claimed delivery belongs to its dispatcher; must exceed
+ *                        {@code requestTimeout}, or a slow but healthy attempt would be rescued and
+ *                        sent twice (a few times the request timeout is a comfortable margin)
+ * @param batchSize       deliveries claimed per query, and the most one dispatcher has in flight
+ * @param pollInterval    how often due work is looked for when no notification arrives (the
+ *                        fallback for LISTEN/NOTIFY, and what picks up delayed retries)
+ * @param addressPolicy   the SSRF guard with its allow-list
+ * @param userAgent       sent as {@code User-Agent}
+ */
+public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTimeout, Duration requestTimeout,
+                                 Duration leaseDuration, int batchSize, Duration pollInterval,
+                                 AddressPolicy addressPolicy, String userAgent) {
+
+    public static final String DEFAULT_RETRY_SCHEDULE = "0s,1m,5m,30m,2h,6h,12h";
+    public static final String DEFAULT_USER_AGENT = "KoreProxy/1.1";
+
+    private static final Duration MAX_RESCUE_INTERVAL = Duration.ofSeconds(30);
+
+    public DispatcherSettings {
+        Objects.requireNonNull(retrySchedule, "retrySchedule");
+        Objects.requireNonNull(addressPolicy, "addressPolicy");
+        Objects.requireNonNull(userAgent, "userAgent");
+        positive("connectTimeout", connectTimeout);
+        positive("requestTimeout", requestTimeout);
+        positive("leaseDuration", leaseDuration);
+        positive("pollInterval", pollInterval);
+        if (leaseDuration.compareTo(requestTimeout) <= 0) {
+            throw new IllegalArgumentException("the callback lease (" + leaseDuration
+                    + ") must be longer than the request timeout (" + requestTimeout + ")");
+        }
+        if (batchSize < 1 || batchSize > 1000) {
+            throw new IllegalArgumentException("the callback batch size must be between 1 and 1000, was " + batchSize);
+        }
+    }
+
+    /** Production defaults: about a day of retries, 5 s to connect, 15 s per attempt, no allow-list. */
+    public static DispatcherSettings defaults() {
+        return new DispatcherSettings(RetrySchedule.parse(DEFAULT_RETRY_SCHEDULE), Duration.ofSeconds(5),
+                Duration.ofSeconds(15), Duration.ofSeconds(60), 50, Duration.ofSeconds(1),
+                AddressPolicy.fromSetting(""), DEFAULT_USER_AGENT);
+    }
+
+    /**
+     * Reads {@code WIRELESS_CALLBACK_RETRY_SCHEDULE}, {@code WIRELESS_CALLBACK_ALLOWLIST},
+     * {@code WIRELESS_CALLBACK_CONNECT_TIMEOUT}, {@code WIRELESS_CALLBACK_TIMEOUT},
+     * {@code WIRELESS_CALLBACK_LEASE}, {@code WIRELESS_CALLBACK_BATCH_SIZE},
+     * {@code WIRELESS_CALLBACK_POLL_INTERVAL} and {@code WIRELESS_CALLBACK_USER_AGENT}; unset means
+     * the default.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is invalid
+     */
+    public static DispatcherSettings fromEnvironment(Map<String, String> env) {
+        DispatcherSettings d = defaults();
+        return new DispatcherSettings(
+                read(env, "WIRELESS_CALLBACK_RETRY_SCHEDULE", RetrySchedule::parse, d.retrySchedule()),
+                read(env, "WIRELESS_CALLBACK_CONNECT_TIMEOUT", RetrySchedule::parseDuration, d.connectTimeout()),
+                read(env, "WIRELESS_CALLBACK_TIMEOUT", RetrySchedule::parseDuration, d.requestTimeout()),
+                read(env, "WIRELESS_CALLBACK_LEASE", RetrySchedule::parseDuration, d.leaseDuration()),
+                read(env, "WIRELESS_CALLBACK_BATCH_SIZE", Integer::parseInt, d.batchSize()),
+                read(env, "WIRELESS_CALLBACK_POLL_INTERVAL", RetrySchedule::parseDuration, d.pollInterval()),
+                read(env, "WIRELESS_CALLBACK_ALLOWLIST", AddressPolicy::fromSetting, d.addressPolicy()),
+                read(env, "WIRELESS_CALLBACK_USER_AGENT", v -> v, d.userAgent()));
+    }
+
+    /** How often expired leases are looked for: half a lease, at least the poll interval, at most 30 s. */
+    public Duration rescueInterval() {
+        Duration half = leaseDuration.dividedBy(2);
+        Duration atLeastPoll = half.compareTo(pollInterval) < 0 ? pollInterval : half;
+        return atLeastPoll.compareTo(MAX_RESCUE_INTERVAL) > 0 ? MAX_RESCUE_INTERVAL : atLeastPoll;
+    }
+
+    public DispatcherSettings withRetrySchedule(RetrySchedule schedule) {
+        return new DispatcherSettings(schedule, connectTimeout, requestTimeout, leaseDuration, batchSize,
+                pollInterval, addressPolicy, userAgent);
+    }
+
+    public DispatcherSettings withAddressPolicy(AddressPolicy policy) {
+        return new DispatcherSettings(retrySchedule, connectTimeout, requestTimeout, leaseDuration, batchSize,
+                pollInterval, policy, userAgent);
+    }
+
+    public DispatcherSettings withTimeouts(Duration connect, Duration request, Duration lease) {
+        return new DispatcherSettings(retrySchedule, connect, request, lease, batchSize, pollInterval, addressPolicy,
+                userAgent);
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+        }
+    }
+
+    private static <T> T read(Map<String, String> env, String name, Function<String, T> parse,
+                              T fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " is invalid (got '" + value + "'): " + e.getMessage(), e);
+        }
+    }
+}

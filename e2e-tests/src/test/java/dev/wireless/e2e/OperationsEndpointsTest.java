@@ -1,0 +1,74 @@
+package dev.wireless.e2e;
+
+import static dev.wireless.e2e.RawHttp.assertError;
+import static dev.wireless.e2e.RawHttp.bearer;
+import static dev.wireless.e2e.RawHttp.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** What an operator and an API consumer reach without an account: health, metrics, docs, the contract. */
+class OperationsEndpointsTest extends ContractCheck {
+
+  private final RawHttp http = new RawHttp(TestPlatform.get().baseUrl());
+
+  @Test
+  void healthEndpointsAnswerWithoutCredentials() {
+    assertEquals("up", json(http.get("/health/live", null), 200).getString("status"));
+    assertEquals("ready", json(http.get("/health/ready", null), 200).getString("status"));
+  }
+
+  @Test
+  void metricsCountRequestsPerOperationAndStatus() {
+    String auth = bearer(platform.newAccount().authToken());
+    json(http.get("/v1/RatePlans", auth), 200);
+    assertError(http.get("/v1/RatePlans/nope", auth), 404, 20404);
+
+    HttpResponse<String> metrics = http.get("/metrics", null);
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("wireless_http_requests_seconds_count{operation=\"ListRatePlan\",status=\"200\"}"),
+        metrics.body());
+    assertTrue(metrics.body().contains("operation=\"FetchRatePlan\",status=\"404\""));
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdAndTheServerVersion() {
+    HttpResponse<String> generated = http.get("/health/live", null);
+    assertTrue(generated.headers().firstValue("X-Request-Id").orElse("").length() >= 8);
+    assertTrue(generated.headers().firstValue("Server").orElse("").startsWith("wireless/"));
+    assertError(http.get("/v1/RatePlans", null), 401, 20003);
+  }
+
+  @Test
+  void theContractIsServedAsYamlAndJson() {
+    HttpResponse<String> yaml = http.get("/v1/openapi.yaml", null);
+    assertEquals(200, yaml.statusCode());
+    assertTrue(yaml.body().contains("operationId: ListSim"));
+    JsonObject json = json(http.get("/v1/openapi.json", null), 200);
+    assertTrue(json.getJsonObject("paths").containsKey("/v1/Sims/{Sid}"));
+  }
+
+  @Test
+  void errorLinksLeadToAnExplanation() {
+    JsonObject error = assertError(http.get("/v1/RatePlans?PageSize=0", bearer(platform.newAccount().authToken())),
+        400, 33103);
+    HttpResponse<String> page = http.get(error.getString("more_info"), null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("33103") && page.body().contains("Paging"), page.body());
+    HttpResponse<String> all = http.get("/docs/errors.json", null);
+    assertEquals(200, all.statusCode());
+    assertTrue(new io.vertx.core.json.JsonArray(all.body()).stream()
+        .anyMatch(entry -> ((JsonObject) entry).getInteger("code") == 33103));
+  }
+
+  @Test
+  void theReferencePageLoadsItsScriptFromTheServer() {
+    HttpResponse<String> page = http.get("/docs", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("/docs/assets/redoc.standalone.js"));
+    assertEquals(200, http.get("/docs/assets/redoc.standalone.js", null).statusCode());
+  }
+}
