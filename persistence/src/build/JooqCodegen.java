@@ -20,7 +20,7 @@ public class JooqCodegen {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
       Flyway.configure().dataSource(url, "postgres", "postgres")
-          .locations("filesystem:" + args[0]).load().migrate();
+          .locations("filesystem:" + args[0]).loggers("slf4j").load().migrate();
       GenerationTool.generate(new Configuration()
           .withLogging(Logging.WARN)
           .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url)

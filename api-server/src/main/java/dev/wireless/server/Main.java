@@ -2,7 +2,6 @@ package dev.wireless.server;
 
 import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.ops.Telemetry;
@@ -128,7 +127,7 @@ public final class Main {
   }
 
   private static AccountService service(Pool pool, ServerConfig config) {
-    return new AccountService(new AccountRepository(pool), config.accessTokenTtl());
+    return new AccountService(pool, config.accessTokenTtl(), config.secretBox());
   }
 
   private static String option(List<String> args, String name) {

@@ -1,6 +1,5 @@
 package dev.wireless.server;
 
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.accounts.AuthResource;
 import dev.wireless.server.accounts.RequestAuthenticator;
@@ -17,6 +16,12 @@ import dev.wireless.server.sims.DemoFleet;
 import dev.wireless.server.sims.SimService;
 import dev.wireless.server.sims.SimsResource;
 import io.vertx.core.Future;
+import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.callbacks.signing.SecretBox;
+import dev.wireless.server.api.AlertsApiBinder;
+import dev.wireless.server.api.WebhookSecretsApiBinder;
+import dev.wireless.server.debugger.AlertsResource;
+import dev.wireless.server.debugger.WebhookSecretsResource;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -30,10 +35,12 @@ final class Services {
   private final RatePlanService ratePlans;
   private final SimService sims;
   private final Pool pool;
+  private final RetrySchedule callbackSchedule;
 
-  Services(Pool pool, ServerConfig config) {
+  Services(Pool pool, ServerConfig config, SecretBox secrets) {
     this.pool = pool;
-    this.accounts = new AccountService(new AccountRepository(pool), config.accessTokenTtl());
+    this.callbackSchedule = config.callbacks().retrySchedule();
+    this.accounts = new AccountService(pool, config.accessTokenTtl(), secrets);
     this.authenticator = new RequestAuthenticator(accounts);
     this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
     this.sims = new SimService(pool);
@@ -56,5 +63,7 @@ final class Services {
     AuthApiBinder.bind(binder, new AuthResource(accounts));
     RatePlansApiBinder.bind(binder, new RatePlansResource(ratePlans));
     SimsApiBinder.bind(binder, new SimsResource(sims));
+    AlertsApiBinder.bind(binder, new AlertsResource(pool, callbackSchedule));
+    WebhookSecretsApiBinder.bind(binder, new WebhookSecretsResource(pool));
   }
 }

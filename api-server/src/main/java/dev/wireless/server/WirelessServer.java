@@ -13,7 +13,9 @@ import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
 import dev.wireless.server.jobs.OutboxSimCallbacks;
 import dev.wireless.callbacks.CallbackOutbox;
-import dev.wireless.callbacks.dispatch.DispatcherSettings;
+import dev.wireless.callbacks.dispatch.CallbackDispatcher;
+import dev.wireless.callbacks.signing.DatabaseSigningKeys;
+import dev.wireless.callbacks.signing.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -42,9 +44,12 @@ public final class WirelessServer {
   private final String baseUrl;
   private final NewCredentials demo;
   private final ProvisioningWorkers workers;
+  private final String dispatcherDeployment;
+  private final SecretBox secrets;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
-                         NewCredentials demo, ProvisioningWorkers workers) {
+                         NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
+                         SecretBox secrets) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -52,13 +57,17 @@ public final class WirelessServer {
     this.baseUrl = baseUrl;
     this.demo = demo;
     this.workers = workers;
+    this.dispatcherDeployment = dispatcherDeployment;
+    this.secrets = secrets;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
   public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setCompressionSupported(true);
+    AtomicReference<SecretBox> secrets = new AtomicReference<>();
     return vertx.executeBlocking(() -> {
+      secrets.set(config.secretBox());
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
       DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
       try {
@@ -87,7 +96,7 @@ public final class WirelessServer {
       return http.listen().compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
-        Services services = new Services(pool, resolved);
+        Services services = new Services(pool, resolved, secrets.get());
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 services::bind)
             .compose(built -> {
@@ -95,8 +104,10 @@ public final class WirelessServer {
               router.set(built);
               return DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet);
             })
-            .map(demo -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
-                provisioningWorkers(vertx, pool, config.provisioning()).start()));
+            .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
+                    new DatabaseSigningKeys(pool, secrets.get())))
+                .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
+                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get())));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -104,10 +115,11 @@ public final class WirelessServer {
     });
   }
 
-  private static ProvisioningWorkers provisioningWorkers(Vertx vertx, Pool pool, ProvisioningSettings settings) {
+  private static ProvisioningWorkers provisioningWorkers(Vertx vertx, Pool pool, ServerConfig config) {
+    ProvisioningSettings settings = config.provisioning();
     SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
         settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
-    return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(DispatcherSettings.defaults().retrySchedule())), settings);
+    return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
   }
 
   public int port() {
@@ -122,6 +134,11 @@ public final class WirelessServer {
     return demo;
   }
 
+  /** The master key box this node seals signing keys with (tests creating accounts directly need it). */
+  public SecretBox secrets() {
+    return secrets;
+  }
+
   public DatabaseRuntime database() {
     return database;
   }
@@ -133,6 +150,7 @@ public final class WirelessServer {
   public Future<Void> stop() {
     return http.close()
         .eventually(() -> workers.stop())
+        .eventually(() -> vertx.undeploy(dispatcherDeployment))
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {
           database.close();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.sims.Iccids;
@@ -212,7 +211,7 @@ class SimApiTest extends ContractCheck {
 
     String stranger = platform.newAccount().accountSid();
     assertError(http.postForm("/v1/Sims/sim-0", auth, "AccountSid", stranger), 403, 33201);
-    NewCredentials sub = TestPlatform.await(new AccountService(new AccountRepository(pool), Duration.ofHours(1))
+    NewCredentials sub = TestPlatform.await(new AccountService(pool, Duration.ofHours(1), platform.server().secrets())
         .create("sub", account.accountSid()));
     platform.sql("update sims set status = 'ready' where unique_name = 'sim-1' and account_sid = '"
         + account.accountSid() + "'");

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wireless.persistence.DatabaseLocation;
 import dev.wireless.server.WirelessServer;
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.config.ServerConfig;
@@ -173,7 +172,7 @@ class SimLifecycleTest extends ContractCheck {
   private Fixture fixture(WirelessServer node, String planName) {
     Pool pool = PgBuilder.pool().connectingTo(node.database().location().connectOptions()).using(vertx).build();
     try {
-      NewCredentials account = await(new AccountService(new AccountRepository(pool), Duration.ofHours(1))
+      NewCredentials account = await(new AccountService(pool, Duration.ofHours(1), node.secrets())
           .create("lifecycle", null));
       await(new SimInventory(pool).importFile(account.accountSid(),
           List.of("iccid,unique_name", Iccids.random("03") + ",sim-0")));

@@ -2,7 +2,6 @@ package dev.wireless.e2e;
 
 import dev.wireless.persistence.DatabaseLocation;
 import dev.wireless.server.WirelessServer;
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.config.ServerConfig;
@@ -44,7 +43,7 @@ final class TestPlatform {
     this.proxy = proxy;
     this.baseUrl = baseUrl;
     this.pool = PgBuilder.pool().connectingTo(server.database().location().connectOptions()).using(vertx).build();
-    this.accounts = new AccountService(new AccountRepository(pool), Duration.ofHours(1));
+    this.accounts = new AccountService(pool, Duration.ofHours(1), server.secrets());
   }
 
   static synchronized TestPlatform get() {
@@ -66,7 +65,12 @@ final class TestPlatform {
           "WIRELESS_DATA_DIR", dataDir.toString(),
           "WIRELESS_PORT", "0",
           "WIRELESS_HOST", "127.0.0.1",
-          "WIRELESS_PUBLIC_BASE_URL", baseUrl));
+          "WIRELESS_PUBLIC_BASE_URL", baseUrl,
+          "WIRELESS_CARRIER_LATENCY", "0s",
+          "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
+          "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
+          "WIRELESS_CALLBACK_TIMEOUT", "2s",
+          "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms"));
       WirelessServer server = await(WirelessServer.start(vertx, config));
       proxy.target(server.port());
       return new TestPlatform(vertx, server, proxy, baseUrl);

@@ -7,7 +7,7 @@ import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -16,10 +16,11 @@ import org.jooq.impl.DSL;
 /** Accounts and their access tokens. */
 public final class AccountRepository {
 
-  private final Pool pool;
+  private final SqlClient pool;
 
-  public AccountRepository(Pool pool) {
-    this.pool = pool;
+  /** {@code db}: the pool, or the connection of a transaction. */
+  public AccountRepository(SqlClient db) {
+    this.pool = db;
   }
 
   public Future<Void> insert(String sid, String friendlyName, String parentSid, byte[] primaryTokenHash) {

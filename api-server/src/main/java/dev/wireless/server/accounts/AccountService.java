@@ -1,7 +1,10 @@
 package dev.wireless.server.accounts;
 
 import dev.wireless.server.common.Sids;
+import dev.wireless.callbacks.signing.DatabaseSigningKeys;
+import dev.wireless.callbacks.signing.SecretBox;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,18 +25,28 @@ public final class AccountService {
   public record AccessTokenGrant(String accessToken, long expiresInSeconds) {
   }
 
+  private final Pool pool;
   private final AccountRepository accounts;
   private final Duration accessTokenTtl;
+  private final SecretBox secrets;
 
-  public AccountService(AccountRepository accounts, Duration accessTokenTtl) {
-    this.accounts = accounts;
+  /**
+   * @param secrets seals the copy of the Auth Token that signs {@code X-Twilio-Signature}: the
+   *                token itself is stored only as a digest
+   */
+  public AccountService(Pool pool, Duration accessTokenTtl, SecretBox secrets) {
+    this.pool = pool;
+    this.accounts = new AccountRepository(pool);
     this.accessTokenTtl = accessTokenTtl;
+    this.secrets = secrets;
   }
 
   public Future<NewCredentials> create(String friendlyName, String parentSid) {
     String sid = Sids.newSid("AC");
     String token = AuthTokens.newAuthToken();
-    return accounts.insert(sid, friendlyName, parentSid, AuthTokens.digest(token))
+    return pool.withTransaction(tx -> new AccountRepository(tx)
+            .insert(sid, friendlyName, parentSid, AuthTokens.digest(token))
+            .compose(v -> DatabaseSigningKeys.storeTwilioSigningKey(tx, sid, token, secrets)))
         .map(v -> new NewCredentials(sid, token));
   }
 
@@ -44,7 +57,9 @@ public final class AccountService {
         return Future.succeededFuture(Optional.empty());
       }
       String token = AuthTokens.newAuthToken();
-      return accounts.replaceTokenDigests(sid, AuthTokens.digest(token), found.get().primaryTokenHash())
+      return pool.withTransaction(tx -> new AccountRepository(tx)
+              .replaceTokenDigests(sid, AuthTokens.digest(token), found.get().primaryTokenHash())
+              .compose(updated -> DatabaseSigningKeys.storeTwilioSigningKey(tx, sid, token, secrets).map(updated)))
           .map(updated -> updated ? Optional.of(token) : Optional.empty());
     });
   }

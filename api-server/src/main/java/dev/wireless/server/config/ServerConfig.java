@@ -1,6 +1,8 @@
 package dev.wireless.server.config;
 
 import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.callbacks.dispatch.DispatcherSettings;
+import dev.wireless.callbacks.signing.SecretBox;
 import dev.wireless.server.jobs.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +13,12 @@ import java.util.Map;
  * table lists them). Invalid values fail at start with a message naming the variable.
  *
  * @param publicBaseUrl null means "https://localhost:&lt;bound port&gt;" (http when insecure)
+ * @param masterKey     base64 AES key sealing callback signing keys; null means {@code <data dir>/secrets/master.key}
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
-                           Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning) {
+                           Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
+                           DispatcherSettings callbacks, String masterKey) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -34,7 +38,9 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.integer("WIRELESS_MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
         s.duration("WIRELESS_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
         s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500),
-        provisioning(s));
+        provisioning(s),
+        DispatcherSettings.fromEnvironment(env),
+        s.text("WIRELESS_MASTER_KEY", null));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -54,7 +60,13 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   /** The same settings with another public base URL (once the bound port is known). */
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
-        accessTokenTtl, dbPoolSize, provisioning);
+        accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey);
+  }
+
+  /** The master key sealing callback signing keys (created in the data directory on first use). */
+  public SecretBox secretBox() {
+    return masterKey != null ? SecretBox.fromBase64(masterKey)
+        : SecretBox.fromKeyFile(dataDir.resolve("secrets").resolve("master.key"));
   }
 
   private static String stripTrailingSlash(String url) {

@@ -10,6 +10,7 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(20004, 405, "Method not allowed"),
   PAGE_SIZE_TOO_LARGE(20007, 400, "PageSize must be at most 1000"),
   NOT_FOUND(20404, 404, "The requested resource was not found"),
+  CONFLICT(20409, 409, "The request conflicts with the resource's current state"),
   PAYLOAD_TOO_LARGE(20413, 413, "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(20415, 415, "The request body must be application/x-www-form-urlencoded"),
   TOO_MANY_REQUESTS(20429, 429, "Too many requests"),

@@ -3,9 +3,9 @@ package dev.wireless.server.sims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wireless.callbacks.signing.SecretBox;
 import dev.wireless.persistence.EmbeddedDatabase;
 import dev.wireless.persistence.Migrations;
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
@@ -101,7 +101,7 @@ class CarrierOutcomesTest {
   }
 
   private SimRow activeSim() {
-    String account = await(new AccountService(new AccountRepository(pool), Duration.ofHours(1)).create("c", null))
+    String account = await(new AccountService(pool, Duration.ofHours(1), SecretBox.random()).create("c", null))
         .accountSid();
     await(new RatePlanService(new RatePlanRepository(pool)).create(account, new NewRatePlan("p", null, null, null, null,
         null, null, null, null, null, null, null, null, null)));

@@ -3,9 +3,9 @@ package dev.wireless.server.sims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wireless.callbacks.signing.SecretBox;
 import dev.wireless.persistence.EmbeddedDatabase;
 import dev.wireless.persistence.Migrations;
-import dev.wireless.server.accounts.AccountRepository;
 import dev.wireless.server.accounts.AccountService;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
@@ -61,7 +61,7 @@ class TwoWorkersTest {
   @Test
   void twoWorkersProcess500JobsOnceEach() {
     Pool pool = pool();
-    String account = await(new AccountService(new AccountRepository(pool), Duration.ofHours(1)).create("w", null))
+    String account = await(new AccountService(pool, Duration.ofHours(1), SecretBox.random()).create("w", null))
         .accountSid();
     await(new RatePlanService(new RatePlanRepository(pool)).create(account, new NewRatePlan("p", null, null, null, null,
         null, null, null, null, null, null, null, null, null)));

@@ -20,9 +20,12 @@ import org.jooq.impl.DSL;
 public final class DatabaseSigningKeys implements SigningKeys {
 
     private final SqlClient db;
+    private final SecretBox box;
 
-    public DatabaseSigningKeys(SqlClient db) {
+    /** {@code box} opens the sealed Twilio signing keys. */
+    public DatabaseSigningKeys(SqlClient db, SecretBox box) {
         this.db = db;
+        this.box = box;
     }
 
     @Override
@@ -30,7 +33,8 @@ public final class DatabaseSigningKeys implements SigningKeys {
         return SqlExecutor.execute(db, SQL.select(ACCOUNT_SIGNING_KEYS.SIGNING_KEY)
                         .from(ACCOUNT_SIGNING_KEYS)
                         .where(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID.eq(accountSid)))
-                .map(DatabaseSigningKeys::firstString);
+                .map(DatabaseSigningKeys::firstString)
+                .map(sealed -> sealed.map(box::open));
     }
 
     @Override
@@ -46,13 +50,15 @@ public final class DatabaseSigningKeys implements SigningKeys {
      * Sets the account's {@code X-Twilio-Signature} key, on the caller's transaction so it changes
      * together with the Auth Token it mirrors.
      */
-    public static Future<Void> storeTwilioSigningKey(SqlClient transaction, String accountSid, String key) {
+    public static Future<Void> storeTwilioSigningKey(SqlClient transaction, String accountSid, String key,
+                                                     SecretBox box) {
+        String sealed = box.seal(key);
         return SqlExecutor.execute(transaction, SQL.insertInto(ACCOUNT_SIGNING_KEYS)
                         .set(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID, accountSid)
-                        .set(ACCOUNT_SIGNING_KEYS.SIGNING_KEY, key)
+                        .set(ACCOUNT_SIGNING_KEYS.SIGNING_KEY, sealed)
                         .onConflict(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID)
                         .doUpdate()
-                        .set(ACCOUNT_SIGNING_KEYS.SIGNING_KEY, key)
+                        .set(ACCOUNT_SIGNING_KEYS.SIGNING_KEY, sealed)
                         .set(ACCOUNT_SIGNING_KEYS.UPDATED_AT, DSL.currentOffsetDateTime()))
                 .mapEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.wireless.callbacks.dispatch;
 
+import static dev.wireless.callbacks.testing.TestDatabase.TEST_BOX;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class DispatcherRecoveryTest extends DispatcherTestBase {
     @Test
     void aDispatcherStoppedMidSendIsRescuedAfterItsLeaseAndTheCallbackDelivered() {
         receiver.script(Reply.hold());
-        CallbackDispatcher first = new CallbackDispatcher(pool, shortLease(), new DatabaseSigningKeys(pool));
+        CallbackDispatcher first = new CallbackDispatcher(pool, shortLease(), new DatabaseSigningKeys(pool, TEST_BOX));
         String firstDeployment = deploy(first);
         String token = enqueue(FAST_SCHEDULE, receiver.url("/held"));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size(), equalTo(1));
@@ -43,7 +44,7 @@ class DispatcherRecoveryTest extends DispatcherTestBase {
         assertEquals("running", stranded.getString("state"), "a request on the wire is not handed back");
         assertEquals(first.id(), stranded.getString("lease_owner"));
 
-        CallbackDispatcher second = new CallbackDispatcher(pool, shortLease(), new DatabaseSigningKeys(pool));
+        CallbackDispatcher second = new CallbackDispatcher(pool, shortLease(), new DatabaseSigningKeys(pool, TEST_BOX));
         deploy(second);
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> state(token), equalTo("delivered"));

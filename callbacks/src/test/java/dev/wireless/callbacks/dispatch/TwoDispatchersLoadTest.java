@@ -1,5 +1,6 @@
 package dev.wireless.callbacks.dispatch;
 
+import static dev.wireless.callbacks.testing.TestDatabase.TEST_BOX;
 import static dev.wireless.callbacks.testing.TestDatabase.await;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_ATTEMPTS;
@@ -50,9 +51,9 @@ class TwoDispatchersLoadTest extends DispatcherTestBase {
         Pool otherPool = TestDatabase.pool(otherNode, 8);
         try {
             CallbackDispatcher first = new CallbackDispatcher(pool, settings(FAST_SCHEDULE),
-                    new DatabaseSigningKeys(pool));
+                    new DatabaseSigningKeys(pool, TEST_BOX));
             CallbackDispatcher second = new CallbackDispatcher(otherPool, settings(FAST_SCHEDULE),
-                    new DatabaseSigningKeys(otherPool));
+                    new DatabaseSigningKeys(otherPool, TEST_BOX));
             long start = System.nanoTime();
             deploy(first);
             String secondDeployment = await(otherNode.deployVerticle(second));

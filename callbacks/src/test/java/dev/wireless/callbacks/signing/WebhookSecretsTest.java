@@ -1,5 +1,6 @@
 package dev.wireless.callbacks.signing;
 
+import static dev.wireless.callbacks.testing.TestDatabase.TEST_BOX;
 import static dev.wireless.callbacks.testing.TestDatabase.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ class WebhookSecretsTest extends DispatcherTestBase {
         assertEquals(WebhookSecrets.ACTIVE, first.metadata().status());
         assertEquals(WebhookSecrets.PENDING, second.metadata().status());
         assertFalse(first.toString().contains(first.secret()), "the secret never reaches a log line");
-        DatabaseSigningKeys keys = new DatabaseSigningKeys(pool);
+        DatabaseSigningKeys keys = new DatabaseSigningKeys(pool, TEST_BOX);
         assertEquals(Optional.of(first.secret()), await(keys.webhookSecret(account)));
 
         Optional<WebhookSecret> rotated = await(secrets.rotate(account, second.metadata().id()));
@@ -87,11 +88,11 @@ class WebhookSecretsTest extends DispatcherTestBase {
     @Test
     void theTwilioSigningKeyIsStoredAndReplaced() {
         String other = TestDatabase.newAccount(pool, null);
-        DatabaseSigningKeys keys = new DatabaseSigningKeys(pool);
+        DatabaseSigningKeys keys = new DatabaseSigningKeys(pool, TEST_BOX);
         assertEquals(Optional.empty(), await(keys.twilioSigningKey(other)));
 
-        await(pool.withTransaction(tx -> DatabaseSigningKeys.storeTwilioSigningKey(tx, other, "token-1")));
-        await(pool.withTransaction(tx -> DatabaseSigningKeys.storeTwilioSigningKey(tx, other, "token-2")));
+        await(pool.withTransaction(tx -> DatabaseSigningKeys.storeTwilioSigningKey(tx, other, "token-1", TEST_BOX)));
+        await(pool.withTransaction(tx -> DatabaseSigningKeys.storeTwilioSigningKey(tx, other, "token-2", TEST_BOX)));
 
         assertEquals(Optional.of("token-2"), await(keys.twilioSigningKey(other)));
     }

@@ -1,5 +1,6 @@
 package dev.wireless.callbacks.testing;
 
+import static dev.wireless.callbacks.testing.TestDatabase.TEST_BOX;
 import static dev.wireless.callbacks.testing.TestDatabase.await;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
@@ -69,7 +70,7 @@ public abstract class DispatcherTestBase {
     }
 
     protected String deploy(DispatcherSettings settings) {
-        return deploy(new CallbackDispatcher(pool, settings, new DatabaseSigningKeys(pool)));
+        return deploy(new CallbackDispatcher(pool, settings, new DatabaseSigningKeys(pool, TEST_BOX)));
     }
 
     protected String deploy(Pool on, DispatcherSettings settings, SigningKeys keys) {

@@ -8,6 +8,8 @@ import static dev.wireless.persistence.jooq.Tables.CALLBACK_ATTEMPTS;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 import static dev.wireless.persistence.jooq.Tables.WEBHOOK_SECRETS;
 
+import dev.wireless.callbacks.signing.DatabaseSigningKeys;
+import dev.wireless.callbacks.signing.SecretBox;
 import dev.wireless.persistence.EmbeddedDatabase;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.persistence.SqlExecutor;
@@ -26,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * tests isolate themselves by truncating the callback tables and creating fresh accounts.
  */
 public final class TestDatabase {
+
+    /** The master key every test seals Twilio signing keys with. */
+    public static final SecretBox TEST_BOX = SecretBox.random();
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static EmbeddedDatabase database;
@@ -69,9 +74,7 @@ public final class TestDatabase {
                 .set(ACCOUNTS.SID, sid)
                 .set(ACCOUNTS.PRIMARY_TOKEN_HASH, hash)));
         if (signingKey != null) {
-            await(SqlExecutor.execute(pool, SQL.insertInto(ACCOUNT_SIGNING_KEYS)
-                    .set(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID, sid)
-                    .set(ACCOUNT_SIGNING_KEYS.SIGNING_KEY, signingKey)));
+            await(pool.withTransaction(tx -> DatabaseSigningKeys.storeTwilioSigningKey(tx, sid, signingKey, TEST_BOX)));
         }
         return sid;
     }
