@@ -24,6 +24,7 @@ public final class Main {
   private static final String USAGE = """
       usage: java -jar wireless-server.jar [command]
         serve                                      start the platform (default)
+        dispatcher                                 run only a callback dispatcher (scale-out)
         migrate                                    apply database migrations and exit
         accounts create [--friendly-name NAME] [--parent ACxxx]
                                                    create an account; prints its SID and Auth Token
@@ -44,6 +45,7 @@ public final class Main {
       ServerConfig config = ServerConfig.fromEnvironment();
       switch (command) {
         case "serve" -> serve(config);
+        case "dispatcher" -> StandaloneDispatcher.run(config);
         case "migrate" -> exit(withDatabase(config, (vertx, pool) -> Future.succeededFuture("migrations applied")));
         case "accounts" -> exit(accounts(config, argv.subList(1, argv.size())));
         case "sims" -> {
@@ -58,6 +60,8 @@ public final class Main {
       }
     } catch (IllegalArgumentException e) {
       fail("configuration error: " + e.getMessage());
+    } catch (Exception e) {
+      fail("cannot start: " + rootMessage(e));
     }
   }
 

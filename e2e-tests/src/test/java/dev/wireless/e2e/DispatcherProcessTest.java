@@ -1,0 +1,113 @@
+package dev.wireless.e2e;
+
+import static dev.wireless.e2e.SimApiTest.awaitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wireless.callbacks.CallbackKind;
+import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.callbacks.CallbackRequest;
+import dev.wireless.callbacks.delivery.FormParameter;
+import dev.wireless.callbacks.dispatch.CallbackDispatcher;
+import dev.wireless.callbacks.dispatch.DispatcherSettings;
+import dev.wireless.callbacks.signing.DatabaseSigningKeys;
+import dev.wireless.callbacks.signing.SecretBox;
+import dev.wireless.persistence.DatabaseLocation;
+import dev.wireless.persistence.EmbeddedDatabase;
+import dev.wireless.persistence.Migrations;
+import dev.wireless.server.accounts.AccountService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale-out and crash safety of delivery: {@code wireless-server.jar dispatcher} runs as its own
+ * process, is killed with SIGKILL while a callback is on the wire, and another dispatcher rescues
+ * the callback once the dead one's lease expires — delivered, with the same idempotency token.
+ */
+class DispatcherProcessTest {
+
+  @Test
+  void aDispatcherKilledMidSendLosesNothing() throws Exception {
+    String masterKey = randomKey();
+    Map<String, String> env = Map.of(
+        "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
+        "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,100ms,200ms",
+        "WIRELESS_CALLBACK_TIMEOUT", "3s",
+        "WIRELESS_CALLBACK_LEASE", "4s",
+        "WIRELESS_CALLBACK_POLL_INTERVAL", "200ms");
+    Vertx vertx = Vertx.vertx();
+    try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary()) {
+      DatabaseLocation db = database.location();
+      Migrations.migrate(db);
+      Pool pool = PgBuilder.pool().connectingTo(db.connectOptions()).using(vertx).build();
+      String account = TestPlatform.await(new AccountService(pool, Duration.ofHours(1),
+          SecretBox.fromBase64(masterKey)).create("dispatch", null)).accountSid();
+
+      List<HttpServerRequest> held = new CopyOnWriteArrayList<>();
+      List<String> answeredTokens = new CopyOnWriteArrayList<>();
+      HttpServer receiver = TestPlatform.await(vertx.createHttpServer().requestHandler(request -> {
+        if (held.isEmpty()) {
+          held.add(request);
+        } else {
+          answeredTokens.add(request.getHeader("kore-idempotency-token"));
+          request.response().setStatusCode(200).end();
+        }
+      }).listen(0, "127.0.0.1"));
+
+      String token = TestPlatform.await(pool.withTransaction(tx -> new CallbackOutbox(
+          DispatcherSettings.fromEnvironment(env).retrySchedule()).enqueue(tx, new CallbackRequest(account,
+          "DE" + "0".repeat(32), CallbackKind.SIM_STATUS, "http://127.0.0.1:" + receiver.actualPort() + "/cb", "POST",
+          List.of(new FormParameter("Status", "active"))))));
+
+      Process first = startDispatcherProcess(db, masterKey, env);
+      try {
+        awaitUntil(Duration.ofSeconds(60), () -> !held.isEmpty());
+        assertEquals(token, held.get(0).getHeader("kore-idempotency-token"));
+      } finally {
+        first.destroyForcibly();
+        first.waitFor();
+      }
+
+      String rescuer = TestPlatform.await(vertx.deployVerticle(new CallbackDispatcher(pool,
+          DispatcherSettings.fromEnvironment(env), new DatabaseSigningKeys(pool, SecretBox.fromBase64(masterKey)))));
+      awaitUntil(Duration.ofSeconds(30), () -> !answeredTokens.isEmpty());
+      assertEquals(List.of(token), answeredTokens, "rescued and delivered once, same idempotency token");
+      awaitUntil(Duration.ofSeconds(10), () -> "delivered".equals(TestPlatform.await(pool
+          .query("select state from callback_deliveries").execute()).iterator().next().getString(0)));
+      TestPlatform.await(vertx.undeploy(rescuer));
+      TestPlatform.await(pool.close());
+    } finally {
+      TestPlatform.await(vertx.close());
+    }
+  }
+
+  private static Process startDispatcherProcess(DatabaseLocation db, String masterKey, Map<String, String> env)
+      throws Exception {
+    Path jar = Path.of(System.getProperty("wireless.server.jar"));
+    assertTrue(jar.toFile().exists(), "build the jar first: " + jar);
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "dispatcher").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(env);
+    builder.environment().put("WIRELESS_DB_URL", "postgresql://" + db.user() + ":" + db.password() + "@" + db.host()
+        + ":" + db.port() + "/" + db.database());
+    builder.environment().put("WIRELESS_MASTER_KEY", masterKey);
+    return builder.start();
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
