@@ -21,9 +21,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts (and on first use creates) the server whose files are in {@code dataDirectory}. */
   public static EmbeddedDatabase start(Path dataDirectory) {
+    return start(dataDirectory, 0);
+  }
+
+  /** As {@link #start(Path)}, on a fixed port (0 picks a free one). */
+  public static EmbeddedDatabase start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres postgres = builder
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setServerConfig("max_connections", "200")
