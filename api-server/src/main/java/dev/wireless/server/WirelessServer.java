@@ -7,6 +7,8 @@ import dev.wireless.server.accounts.DemoAccount;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ApiRouter;
+import dev.wireless.server.http.RateLimiter;
+import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.OpsRoutes;
 import dev.wireless.server.carrier.SimulatedCarrier;
 import dev.wireless.server.jobs.ProvisioningSettings;
@@ -98,7 +100,8 @@ public final class WirelessServer {
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         Services services = new Services(pool, resolved, secrets.get());
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
-                services::bind)
+                new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
+                new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
               OpsRoutes.mount(built, pool);
               router.set(built);

@@ -70,7 +70,8 @@ final class TestPlatform {
           "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
           "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
           "WIRELESS_CALLBACK_TIMEOUT", "2s",
-          "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms"));
+          "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms",
+          "WIRELESS_RATE_LIMIT_BURST", "5000"));
       WirelessServer server = await(WirelessServer.start(vertx, config));
       proxy.target(server.port());
       return new TestPlatform(vertx, server, proxy, baseUrl);

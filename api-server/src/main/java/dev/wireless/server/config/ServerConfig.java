@@ -18,7 +18,7 @@ import java.util.Map;
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
                            Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
-                           DispatcherSettings callbacks, String masterKey) {
+                           DispatcherSettings callbacks, String masterKey, ApiLimits limits) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -40,7 +40,10 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500),
         provisioning(s),
         DispatcherSettings.fromEnvironment(env),
-        s.text("WIRELESS_MASTER_KEY", null));
+        s.text("WIRELESS_MASTER_KEY", null),
+        new ApiLimits(s.integer("WIRELESS_RATE_LIMIT", 100, 0, 1_000_000),
+            s.integer("WIRELESS_RATE_LIMIT_BURST", 200, 1, 1_000_000),
+            s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24))));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -60,7 +63,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   /** The same settings with another public base URL (once the bound port is known). */
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
-        accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey);
+        accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

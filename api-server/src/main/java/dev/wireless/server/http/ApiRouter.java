@@ -1,5 +1,6 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.RequestTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,19 +27,22 @@ public final class ApiRouter {
   /**
    * @param baseUrl      public base URL (scheme, host, port) used in every {@code url} and error link
    * @param bodyLimit    the largest accepted request body in bytes; larger ones get 413
+   * @param rateLimiter  requests per account
+   * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
    * @param bindings     registers the resources with the generated binders
    */
   public static Future<Router> create(Vertx vertx, String baseUrl, long bodyLimit, Authenticator authenticator,
+                                      RateLimiter rateLimiter, IdempotentRequests idempotency,
                                       Consumer<OperationBinder> bindings) {
     JsonObject document = ContractDocument.load();
     FormBodyAdapter forms = new FormBodyAdapter(document);
     PublicOperations publicOperations = new PublicOperations(document);
     return OpenAPIContract.from(vertx, forms.contract()).map(contract -> {
-      RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator));
+      RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator, rateLimiter));
       builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
       builder.rootHandler(ApiRouter::acceptJsonSuffix);
-      OperationBinder binder = new OperationBinder(builder, baseUrl);
+      OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency);
       bindings.accept(binder);
       binder.answerUnboundWithNotImplemented();
       Router router = builder.createRouter();

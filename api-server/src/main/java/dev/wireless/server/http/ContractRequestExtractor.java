@@ -22,8 +22,11 @@ final class ContractRequestExtractor implements RequestExtractor {
   private final FormBodyAdapter forms;
   private final PublicOperations publicOperations;
   private final Authenticator authenticator;
+  private final RateLimiter rateLimiter;
 
-  ContractRequestExtractor(FormBodyAdapter forms, PublicOperations publicOperations, Authenticator authenticator) {
+  ContractRequestExtractor(FormBodyAdapter forms, PublicOperations publicOperations, Authenticator authenticator,
+                           RateLimiter rateLimiter) {
+    this.rateLimiter = rateLimiter;
     this.forms = forms;
     this.publicOperations = publicOperations;
     this.authenticator = authenticator;
@@ -36,6 +39,11 @@ final class ContractRequestExtractor implements RequestExtractor {
         ? Future.succeededFuture()
         : authenticator.authenticate(ctx.request()).map(accountSid -> {
           ctx.put(ACCOUNT_KEY, accountSid);
+          long retryAfter = rateLimiter.acquire(accountSid);
+          if (retryAfter > 0) {
+            throw ApiException.of(ErrorCode.TOO_MANY_REQUESTS, "Too many requests for this account; retry after "
+                + retryAfter + " s").withHeaders(java.util.Map.of("Retry-After", Long.toString(retryAfter)));
+          }
           return null;
         });
     return authenticated

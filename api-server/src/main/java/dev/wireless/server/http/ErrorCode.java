@@ -12,6 +12,7 @@ public enum ErrorCode {
   NOT_FOUND(20404, 404, "The requested resource was not found"),
   CONFLICT(20409, 409, "The request conflicts with the resource's current state"),
   PAYLOAD_TOO_LARGE(20413, 413, "The request body is too large"),
+  IDEMPOTENCY_KEY_REUSED(20422, 422, "This Idempotency-Key was already used with a different request"),
   UNSUPPORTED_MEDIA_TYPE(20415, 415, "The request body must be application/x-www-form-urlencoded"),
   TOO_MANY_REQUESTS(20429, 429, "Too many requests"),
   INTERNAL_ERROR(20500, 500, "An internal error occurred"),

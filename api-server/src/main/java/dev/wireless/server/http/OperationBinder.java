@@ -1,6 +1,9 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.idempotency.IdempotentRequests;
+import dev.wireless.server.idempotency.IdempotentRequests.StoredReply;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
@@ -26,10 +29,12 @@ public final class OperationBinder {
   private final RouterBuilder routes;
   private final String baseUrl;
   private final Set<String> bound = new HashSet<>();
+  private final IdempotentRequests idempotency;
 
-  OperationBinder(RouterBuilder routes, String baseUrl) {
+  OperationBinder(RouterBuilder routes, String baseUrl, IdempotentRequests idempotency) {
     this.routes = routes;
     this.baseUrl = baseUrl;
+    this.idempotency = idempotency;
   }
 
   public void bind(String operationId, Invocation invocation) {
@@ -56,25 +61,38 @@ public final class OperationBinder {
     ValidatedRequest request = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     CallContext call = new CallContext(ctx.get(ContractRequestExtractor.ACCOUNT_KEY), baseUrl,
         ctx.normalizedPath(), ctx.request().query());
-    Future<? extends Reply<?>> reply;
-    try {
-      reply = invocation.invoke(call, new OperationInput(request));
-    } catch (RuntimeException e) {
-      ctx.fail(e);
-      return;
+    String key = ctx.request().getHeader("Idempotency-Key");
+    Future<StoredReply> reply;
+    if (key != null && call.accountSid() != null && ctx.request().method() == HttpMethod.POST) {
+      reply = idempotency.run(call.accountSid(), key, "POST", ctx.normalizedPath(), ctx.body().buffer(),
+          () -> run(call, request, invocation));
+    } else {
+      reply = run(call, request, invocation);
     }
     reply.onSuccess(r -> write(ctx.response(), r)).onFailure(ctx::fail);
   }
 
-  private static void write(HttpServerResponse response, Reply<?> reply) {
+  private static Future<StoredReply> run(CallContext call, ValidatedRequest request, Invocation invocation) {
+    try {
+      return invocation.invoke(call, new OperationInput(request)).map(reply -> new StoredReply(reply.status(),
+          reply.body() == null ? null : JsonCodec.encode(reply.body()).toString(), false));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static void write(HttpServerResponse response, StoredReply reply) {
     if (response.ended()) {
       return;
     }
     response.setStatusCode(reply.status());
+    if (reply.replayed()) {
+      response.putHeader("Idempotent-Replayed", "true");
+    }
     if (reply.body() == null) {
       response.end();
     } else {
-      response.putHeader("Content-Type", "application/json").end(JsonCodec.encode(reply.body()));
+      response.putHeader("Content-Type", "application/json").end(reply.body());
     }
   }
 }

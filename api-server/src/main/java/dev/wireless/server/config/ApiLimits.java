@@ -1,0 +1,12 @@
+package dev.wireless.server.config;
+
+import java.time.Duration;
+
+/**
+ * Per-account request limits and how long an {@code Idempotency-Key} is remembered.
+ *
+ * @param requestsPerSecond sustained requests per second per account on one node; 0 turns the limit off
+ * @param burst             requests an idle account may send at once
+ */
+public record ApiLimits(int requestsPerSecond, int burst, Duration idempotencyTtl) {
+}
