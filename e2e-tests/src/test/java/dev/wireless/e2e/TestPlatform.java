@@ -66,7 +66,7 @@ final class TestPlatform {
           "WIRELESS_PORT", "0",
           "WIRELESS_HOST", "127.0.0.1",
           "WIRELESS_PUBLIC_BASE_URL", baseUrl,
-          "WIRELESS_CARRIER_LATENCY", "0s",
+          "WIRELESS_CARRIER_LATENCY", "1s",
           "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
           "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
           "WIRELESS_CALLBACK_TIMEOUT", "2s",
