@@ -37,7 +37,7 @@ public final class ApiRouter {
     JsonObject document = ContractDocument.load();
     FormBodyAdapter forms = new FormBodyAdapter(document);
     PublicOperations publicOperations = new PublicOperations(document);
-    return OpenAPIContract.from(vertx, forms.contract()).map(contract -> {
+    return OpenAPIContract.from(vertx, forms.contract()).map(CachingContract::wrap).map(contract -> {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator, rateLimiter));
       builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
