@@ -69,7 +69,7 @@ public final class Main {
     Vertx vertx = Telemetry.newVertx();
     WirelessServer.start(vertx, config).onSuccess(server -> {
       PrintStream out = System.out;
-      out.println("Programmable Wireless is listening on " + server.baseUrl());
+      out.println("Programmable Wireless " + Telemetry.version() + " is listening on " + server.baseUrl());
       out.println("Demo account: ACCOUNT_SID=" + server.demoCredentials().accountSid()
           + " AUTH_TOKEN=" + server.demoCredentials().authToken()
           + "  (saved in " + config.dataDir().resolve("demo-credentials.env") + ")");

@@ -10,6 +10,7 @@ import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
 import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.OpsRoutes;
+import dev.wireless.server.ops.QueueGauges;
 import dev.wireless.server.carrier.SimulatedCarrier;
 import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
@@ -104,6 +105,7 @@ public final class WirelessServer {
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
               OpsRoutes.mount(built, pool);
+              QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
               return DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet);
             })

@@ -32,6 +32,10 @@ class OperationsEndpointsTest extends ContractCheck {
     assertTrue(metrics.body().contains("wireless_http_requests_seconds_count{operation=\"ListRatePlan\",status=\"200\"}"),
         metrics.body());
     assertTrue(metrics.body().contains("operation=\"FetchRatePlan\",status=\"404\""));
+    assertTrue(metrics.body().contains("wireless_callbacks{state=\"pending\"}"), "callback queue by state");
+    assertTrue(metrics.body().contains("wireless_provisioning_jobs{state=\"queued\"}"), "job queue depth");
+    assertTrue(metrics.body().contains("wireless_provisioning_oldest_due_seconds"), "job queue age");
+    assertTrue(metrics.body().contains("vertx_pool_"), "database pool usage");
   }
 
   @Test

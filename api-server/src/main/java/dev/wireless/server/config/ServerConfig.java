@@ -3,6 +3,7 @@ package dev.wireless.server.config;
 import dev.wireless.callbacks.delivery.RetrySchedule;
 import dev.wireless.callbacks.dispatch.DispatcherSettings;
 import dev.wireless.callbacks.signing.SecretBox;
+import dev.wireless.persistence.DatabaseLocation;
 import dev.wireless.server.jobs.ProvisioningSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
     Settings s = new Settings(env);
     return new ServerConfig(
         Path.of(s.text("WIRELESS_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-        s.text("WIRELESS_DB_URL", null),
+        checkedDbUrl(s.text("WIRELESS_DB_URL", null)),
         s.text("WIRELESS_HOST", "0.0.0.0"),
         s.integer("WIRELESS_PORT", 8443, 0, 65535),
         s.bool("WIRELESS_INSECURE_HTTP", false),
@@ -70,6 +71,17 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public SecretBox secretBox() {
     return masterKey != null ? SecretBox.fromBase64(masterKey)
         : SecretBox.fromKeyFile(dataDir.resolve("secrets").resolve("master.key"));
+  }
+
+  private static String checkedDbUrl(String url) {
+    if (url != null) {
+      try {
+        DatabaseLocation.fromUrl(url);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("WIRELESS_DB_URL is not usable: " + e.getMessage(), e);
+      }
+    }
+    return url;
   }
 
   private static String stripTrailingSlash(String url) {

@@ -37,7 +37,9 @@ class ServerConfigTest {
   @Test
   void badValuesNameTheVariable() {
     for (Map<String, String> bad : new Map[] {Map.of("WIRELESS_PORT", "http"), Map.of("WIRELESS_PORT", "70000"),
-        Map.of("WIRELESS_INSECURE_HTTP", "yes please"), Map.of("WIRELESS_ACCESS_TOKEN_TTL", "soon")}) {
+        Map.of("WIRELESS_INSECURE_HTTP", "yes please"), Map.of("WIRELESS_ACCESS_TOKEN_TTL", "soon"),
+        Map.of("WIRELESS_DB_URL", "mysql://app:pw@db/wireless"), Map.of("WIRELESS_RATE_LIMIT", "-1"),
+        Map.of("WIRELESS_CALLBACK_RETRY_SCHEDULE", "soon")}) {
       IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(bad));
       assertTrue(error.getMessage().contains(bad.keySet().iterator().next()), error.getMessage());
     }
