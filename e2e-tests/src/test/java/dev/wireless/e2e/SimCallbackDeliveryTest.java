@@ -124,6 +124,9 @@ class SimCallbackDeliveryTest extends ContractCheck {
 
     assertError(http.postForm("/v1/Alerts/" + alert.getString("sid") + "/Redeliver", bearer(
         platform.newAccount().authToken())), 404, 20404);
+    assertError(http.get("/v1/Alerts/" + alert.getString("sid"), bearer(platform.newAccount().authToken())), 404, 20404);
+    assertEquals(0, json(http.get("/v1/Alerts?LogLevel=warning&ResourceSid=" + sid, auth), 200)
+        .getJsonArray("alerts").size());
     receiver.answerWith(204);
     assertEquals(202, http.postForm("/v1/Alerts/" + alert.getString("sid") + "/Redeliver", auth).statusCode());
     awaitUntil(DEADLINE, () -> receiver.received().size() == 4);
@@ -131,6 +134,15 @@ class SimCallbackDeliveryTest extends ContractCheck {
     awaitUntil(DEADLINE, () -> json(http.get("/v1/Alerts/" + alert.getString("sid"), auth), 200)
         .getJsonArray("attempts").size() == 4);
     assertError(http.postForm("/v1/Alerts/" + alert.getString("sid") + "/Redeliver", auth), 409, 20409);
+  }
+
+  @Test
+  void aCallbackUrlThatIsNotAnAbsoluteHttpUrlIsRefusedUpFront() {
+    assertError(http.postForm("/v1/Sims/tracker", auth, "RatePlan", "plan", "Status", "ready",
+        "CallbackUrl", "ftp://example.com/x"), 400, 21502);
+    assertError(http.postForm("/v1/Sims/tracker", auth, "RatePlan", "plan", "Status", "ready",
+        "CallbackUrl", "https://example.com/" + "x".repeat(2100)), 400, 33101);
+    assertEquals("new", json(http.get("/v1/Sims/tracker", auth), 200).getString("status"), "nothing was applied");
   }
 
   @Test

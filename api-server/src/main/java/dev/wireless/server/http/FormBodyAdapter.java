@@ -114,15 +114,28 @@ final class FormBodyAdapter {
         return;
       }
       if ("array".equals(typeOf(property))) {
-        String itemType = typeOf(resolve(property.getJsonObject("items")));
+        JsonObject items = resolve(property.getJsonObject("items"));
         JsonArray array = new JsonArray();
-        values.forEach(v -> array.add(coerce(v, itemType)));
+        values.forEach(v -> array.add(coerce(checkLength(name, v, items), typeOf(items))));
         json.put(name, array);
       } else {
-        json.put(name, coerce(values.get(values.size() - 1), typeOf(property)));
+        json.put(name, coerce(checkLength(name, values.get(values.size() - 1), property), typeOf(property)));
       }
     });
     return json;
+  }
+
+  /**
+   * Refuses a value longer than the schema's {@code maxLength} before any format check sees it:
+   * the validator's {@code uri} pattern recurses per character and overflows the stack on a few
+   * thousand characters.
+   */
+  private static String checkLength(String name, String value, JsonObject schema) {
+    Integer maxLength = schema == null ? null : schema.getInteger("maxLength");
+    if (maxLength != null && value.length() > maxLength) {
+      throw ApiException.invalid("Invalid value for " + name + ": longer than " + maxLength + " characters");
+    }
+    return value;
   }
 
   private static String typeOf(JsonObject schema) {

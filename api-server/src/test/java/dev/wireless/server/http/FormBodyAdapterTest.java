@@ -72,6 +72,14 @@ class FormBodyAdapterTest {
   }
 
   @Test
+  void overlongValuesAreRefusedBeforeAnyFormatCheck() {
+    ApiException error = assertThrows(ApiException.class, () -> adapt("CreateRatePlan",
+        "application/x-www-form-urlencoded", "UsageNotificationUrl=https://example.com/" + "x".repeat(5000)));
+    assertEquals(ErrorCode.INVALID_PARAMETER, error.code());
+    assertTrue(error.getMessage().contains("UsageNotificationUrl"), error.getMessage());
+  }
+
+  @Test
   void anEmptyBodyHasNoBody() {
     assertNull(adapt("UpdateRatePlan", "application/x-www-form-urlencoded", ""));
   }
