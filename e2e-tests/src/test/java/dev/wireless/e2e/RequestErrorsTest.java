@@ -64,6 +64,18 @@ class RequestErrorsTest extends ContractCheck {
   }
 
   @Test
+  void malformedFormBodiesAre400NeverA500() {
+    for (String body : new String[] {"=&&&=", "=x", "FriendlyName=%E2%82", "FriendlyName=%zz", "&&&", "=",
+        "UniqueName=" + "x".repeat(5000), "UsageNotificationUrl=http://x/" + "y".repeat(3000)}) {
+      var response = http.post("/v1/RatePlans", auth, "application/x-www-form-urlencoded", body);
+      assertTrue(response.statusCode() == 201 || response.statusCode() == 400, body + " -> " + response.body());
+      if (response.statusCode() == 400) {
+        assertError(response, 400, 33101);
+      }
+    }
+  }
+
+  @Test
   void anOversizedBodyIs413() {
     assertError(http.post("/v1/RatePlans", auth, "application/x-www-form-urlencoded",
         "FriendlyName=" + "a".repeat(200_000)), 413, 20413);

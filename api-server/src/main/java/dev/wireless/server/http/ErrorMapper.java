@@ -59,7 +59,26 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     if (failure == null) {
       return forStatus(status, path);
     }
+    if (isMalformedHttpInput(failure)) {
+      return ApiException.invalid("The request is malformed: " + failure.getMessage());
+    }
     return ApiException.of(ErrorCode.INTERNAL_ERROR);
+  }
+
+  /**
+   * Netty's HTTP decoders (the body handler's form decoder, for one) reject some malformed input,
+   * such as a form pair with an empty name, by throwing; that is the client's mistake, not ours.
+   */
+  private static boolean isMalformedHttpInput(Throwable failure) {
+    if (!(failure instanceof IllegalArgumentException) && !(failure instanceof io.netty.handler.codec.DecoderException)) {
+      return false;
+    }
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.netty.handler.codec.http")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ApiException forStatus(int status, String path) {
