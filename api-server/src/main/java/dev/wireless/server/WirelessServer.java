@@ -49,10 +49,11 @@ public final class WirelessServer {
   private final ProvisioningWorkers workers;
   private final String dispatcherDeployment;
   private final SecretBox secrets;
+  private final HttpServer management;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
-                         SecretBox secrets) {
+                         SecretBox secrets, HttpServer management) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -62,6 +63,7 @@ public final class WirelessServer {
     this.workers = workers;
     this.dispatcherDeployment = dispatcherDeployment;
     this.secrets = secrets;
+    this.management = management;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
@@ -69,6 +71,7 @@ public final class WirelessServer {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setCompressionSupported(true);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
+    AtomicReference<HttpServer> management = new AtomicReference<>();
     return vertx.executeBlocking(() -> {
       secrets.set(config.secretBox());
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
@@ -104,15 +107,22 @@ public final class WirelessServer {
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
-              OpsRoutes.mount(built, pool);
+              OpsRoutes.mountDocs(built);
+              if (config.managementPort() < 0) {
+                OpsRoutes.mountOperator(built, pool);
+              }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
-              return DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet);
+              return startManagement(vertx, pool, config).map(server -> {
+                management.set(server);
+                return null;
+              });
             })
+            .compose(v -> DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet))
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
-                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get())));
+                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get())));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -120,11 +130,26 @@ public final class WirelessServer {
     });
   }
 
+  /** Health and metrics on their own plain-HTTP port when {@code WIRELESS_MANAGEMENT_PORT} is set. */
+  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config) {
+    if (config.managementPort() < 0) {
+      return Future.succeededFuture();
+    }
+    Router management = Router.router(vertx);
+    OpsRoutes.mountOperator(management, pool);
+    return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
+  }
+
   private static ProvisioningWorkers provisioningWorkers(Vertx vertx, Pool pool, ServerConfig config) {
     ProvisioningSettings settings = config.provisioning();
     SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
         settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
     return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
+  }
+
+  /** The management port, or -1 when health and metrics are served on the API port. */
+  public int managementPort() {
+    return management == null ? -1 : management.actualPort();
   }
 
   public int port() {
@@ -153,7 +178,8 @@ public final class WirelessServer {
    * pool, and stops the embedded database if this node started it.
    */
   public Future<Void> stop() {
-    return http.close()
+    return (management == null ? Future.<Void>succeededFuture() : management.close())
+        .eventually(() -> http.close())
         .eventually(() -> workers.stop())
         .eventually(() -> vertx.undeploy(dispatcherDeployment))
         .eventually(() -> pool.close())

@@ -47,6 +47,27 @@ class OperationsEndpointsTest extends ContractCheck {
   }
 
   @Test
+  void healthAndMetricsCanMoveToASeparateManagementPort() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    dev.wireless.server.WirelessServer server = TestPlatform.await(dev.wireless.server.WirelessServer.start(vertx,
+        dev.wireless.server.config.ServerConfig.from(java.util.Map.of(
+            "WIRELESS_DATA_DIR", java.nio.file.Files.createTempDirectory("wireless-mgmt").toString(),
+            "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true",
+            "WIRELESS_PROVISIONING_WORKERS", "0", "WIRELESS_MANAGEMENT_PORT", "0"))));
+    try {
+      RawHttp management = new RawHttp("http://127.0.0.1:" + server.managementPort());
+      RawHttp api = new RawHttp(server.baseUrl());
+      assertEquals(200, management.get("/health/ready", null).statusCode());
+      assertEquals(200, management.get("/metrics", null).statusCode());
+      assertError(api.get("/health/ready", null), 404, 20404);
+      assertEquals(200, api.get("/docs", null).statusCode());
+    } finally {
+      TestPlatform.await(server.stop());
+      TestPlatform.await(vertx.close());
+    }
+  }
+
+  @Test
   void theContractIsServedAsYamlAndJson() {
     HttpResponse<String> yaml = http.get("/v1/openapi.yaml", null);
     assertEquals(200, yaml.statusCode());

@@ -14,12 +14,14 @@ import java.util.Map;
  * table lists them). Invalid values fail at start with a message naming the variable.
  *
  * @param publicBaseUrl null means "https://localhost:&lt;bound port&gt;" (http when insecure)
+ * @param managementPort -1 serves health and metrics on the API port; otherwise their own plain-HTTP port
  * @param masterKey     base64 AES key sealing callback signing keys; null means {@code <data dir>/secrets/master.key}
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
                            Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
-                           DispatcherSettings callbacks, String masterKey, ApiLimits limits) {
+                           DispatcherSettings callbacks, String masterKey, ApiLimits limits,
+                           int managementPort) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -44,7 +46,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.text("WIRELESS_MASTER_KEY", null),
         new ApiLimits(s.integer("WIRELESS_RATE_LIMIT", 100, 0, 1_000_000),
             s.integer("WIRELESS_RATE_LIMIT_BURST", 200, 1, 1_000_000),
-            s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24))));
+            s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24))),
+        s.integer("WIRELESS_MANAGEMENT_PORT", -1, -1, 65535));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -64,7 +67,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   /** The same settings with another public base URL (once the bound port is known). */
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
-        accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits);
+        accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
+        managementPort);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

@@ -22,11 +22,8 @@ public final class OpsRoutes {
   private OpsRoutes() {
   }
 
-  public static void mount(Router router, Pool pool) {
-    String yaml = ContractDocument.text();
-    String json = ContractDocument.load().encodePrettily();
-    ErrorDictionary errors = ErrorDictionary.load();
-
+  /** Health and metrics: for load balancers and Prometheus. */
+  public static void mountOperator(Router router, Pool pool) {
     router.get("/health/live").handler(ctx -> respondJson(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(ctx -> SqlExecutor.execute(pool, SQL.selectOne())
         .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
@@ -36,6 +33,13 @@ public final class OpsRoutes {
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(Telemetry.registry().scrape()));
+  }
+
+  /** The contract, the API reference and the error dictionary: for API consumers. */
+  public static void mountDocs(Router router) {
+    String yaml = ContractDocument.text();
+    String json = ContractDocument.load().encodePrettily();
+    ErrorDictionary errors = ErrorDictionary.load();
 
     router.get("/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(yaml));
