@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * First handler of every request: gives it a request id ({@code X-Request-Id} honoured when sane,
  * otherwise generated, always echoed), the {@code Server} header, and when the response is sent
  * records a latency sample per operationId and status and writes one access-log line (logger
- * {@code wireless.access}; JSON with {@code WIRELESS_LOG_FORMAT=json}). Never logs a header value
+ * {@code wireless.access} decides whether it is on; lines are written asynchronously, JSON with
+ * {@code WIRELESS_LOG_FORMAT=json}). Never logs a header value
  * other than the request id, nor a body.
  */
 public final class RequestTelemetry implements PlatformHandler {
@@ -63,12 +64,14 @@ public final class RequestTelemetry implements PlatformHandler {
     String account = ctx.get(ACCOUNT_KEY, "-");
     double millis = nanos / 1_000_000.0;
     if (json) {
-      ACCESS.info(new JsonObject().put("time", Instant.now().toString()).put("request_id", requestId)
+      AccessLog.write(new JsonObject().put("time", Instant.now().toString()).put("level", "INFO")
+          .put("logger", "wireless.access").put("request_id", requestId)
           .put("account_sid", account).put("operation", operation).put("method", ctx.request().method().name())
           .put("path", ctx.request().path()).put("status", status).put("duration_ms", millis).encode());
     } else {
-      ACCESS.info(String.format("request_id=%s account_sid=%s operation=%s method=%s path=%s status=%d duration_ms=%.2f",
-          requestId, account, operation, ctx.request().method().name(), ctx.request().path(), status, millis));
+      AccessLog.write(String.format("%s INFO wireless.access request_id=%s account_sid=%s operation=%s method=%s "
+          + "path=%s status=%d duration_ms=%.2f", Instant.now(), requestId, account, operation,
+          ctx.request().method().name(), ctx.request().path(), status, millis));
     }
   }
 }
