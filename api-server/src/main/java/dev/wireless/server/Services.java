@@ -23,6 +23,14 @@ import dev.wireless.server.api.WebhookSecretsApiBinder;
 import dev.wireless.server.debugger.AlertsResource;
 import dev.wireless.server.debugger.WebhookSecretsResource;
 import io.vertx.sqlclient.Pool;
+import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.server.api.DataSessionsApiBinder;
+import dev.wireless.server.api.UsageRecordsApiBinder;
+import dev.wireless.server.ingestion.IngestionService;
+import dev.wireless.server.usage.DataSessionsResource;
+import dev.wireless.server.usage.UsageRecordsResource;
+import dev.wireless.server.usage.UsageRollups;
+import dev.wireless.server.usage.UsageService;
 
 /**
  * The object graph of one node: repositories on the pool, services on the repositories, resources
@@ -36,6 +44,9 @@ final class Services {
   private final SimService sims;
   private final Pool pool;
   private final RetrySchedule callbackSchedule;
+  private final UsageRollups usageRollups;
+  private final UsageService usage;
+  private final IngestionService ingestion;
 
   Services(Pool pool, ServerConfig config, SecretBox secrets) {
     this.pool = pool;
@@ -44,6 +55,10 @@ final class Services {
     this.authenticator = new RequestAuthenticator(accounts);
     this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
     this.sims = new SimService(pool);
+    this.usageRollups = new UsageRollups(config.usage().prices());
+    this.usage = new UsageService(pool, java.time.Clock.systemUTC());
+    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule),
+        java.time.Clock.systemUTC());
   }
 
   /** Seeds the demo fleet on a just-created demo account. */
@@ -59,11 +74,22 @@ final class Services {
     return authenticator;
   }
 
+  /** Usage counting for other services (e.g. Commands: {@code usageRollups().countCommand(tx, …)}). */
+  UsageRollups usageRollups() {
+    return usageRollups;
+  }
+
+  IngestionService ingestion() {
+    return ingestion;
+  }
+
   void bind(OperationBinder binder) {
     AuthApiBinder.bind(binder, new AuthResource(accounts));
     RatePlansApiBinder.bind(binder, new RatePlansResource(ratePlans));
     SimsApiBinder.bind(binder, new SimsResource(sims));
     AlertsApiBinder.bind(binder, new AlertsResource(pool, callbackSchedule));
     WebhookSecretsApiBinder.bind(binder, new WebhookSecretsResource(pool));
+    DataSessionsApiBinder.bind(binder, new DataSessionsResource(usage));
+    UsageRecordsApiBinder.bind(binder, new UsageRecordsResource(usage));
   }
 }

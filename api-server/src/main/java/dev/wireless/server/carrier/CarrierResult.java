@@ -11,6 +11,11 @@ public record CarrierResult(Outcome outcome, int errorCode, String message, Dura
 
   public enum Outcome { APPLIED, REFUSED, SCHEDULED }
 
+  /** The SMS was handed to the network (the Command is {@code sent}); same outcome as {@link #applied}. */
+  public static CarrierResult accepted() {
+    return applied();
+  }
+
   public static CarrierResult applied() {
     return new CarrierResult(Outcome.APPLIED, 0, null, null);
   }

@@ -20,6 +20,34 @@ public interface NetworkGateway {
   Future<CarrierResult> resetConnectivity(CarrierRequest request);
 
   /**
+   * Hands an SMS to the network for a SIM (a mobile-terminated Command). {@code APPLIED}: the
+   * network took it (the Command is {@code sent}); {@code REFUSED}: final. When a receipt was
+   * requested, the network reports it later, at most once, through {@code receipts} (a real
+   * integration that learns receipts elsewhere reports them to the Commands service the same way).
+   * Called at least once per Command: a repeated {@code commandSid} is the same message.
+   */
+  default Future<CarrierResult> sendSms(SmsRequest request, DeliveryReceipts receipts) {
+    return Future.succeededFuture(CarrierResult.refused(33000, "This network does not carry SMS"));
+  }
+
+  /**
+   * One SMS to a SIM.
+   *
+   * @param mode    {@code text} or {@code binary} ({@code payload} is then base64)
+   * @param attempt 1 for the first call of this job, higher on retries
+   */
+  record SmsRequest(long jobId, String commandSid, String simSid, String iccid, String mode, String payload,
+                    boolean receiptRequested, int attempt) {
+  }
+
+  /** Where the network reports the outcome of an SMS whose receipt was requested. */
+  interface DeliveryReceipts {
+
+    /** The handset confirmed ({@code delivered}) or the network reported it undeliverable. */
+    void receipt(String commandSid, boolean delivered, int errorCode, String message);
+  }
+
+  /**
    * One request to the carrier.
    *
    * @param status  the status to provision (null for a connectivity reset)

@@ -15,6 +15,8 @@ public final class SimulatedCarrier implements NetworkGateway {
 
   /** The code reported in the callback when the simulated carrier refuses a change. */
   public static final int REFUSED_CODE = 33000;
+  /** The code a Command fails with when the simulated carrier refuses or cannot deliver it. */
+  public static final int SMS_REFUSED_CODE = 33000;
 
   private final Vertx vertx;
   private final Duration latency;
@@ -22,9 +24,29 @@ public final class SimulatedCarrier implements NetworkGateway {
   private final double scheduledRate;
   private final Duration scheduledDelay;
   private final DoubleSupplier random;
+  private final SmsBehaviour sms;
+
+  /**
+   * How the simulated network treats SMS: the share it refuses outright, how long a delivery receipt
+   * takes, the share of receipts reporting non-delivery, and the share that never come back (the
+   * Command then fails when the receipt timeout expires).
+   */
+  public record SmsBehaviour(double failureRate, Duration receiptDelay, double receiptFailureRate,
+                             double receiptLossRate) {
+
+    public static SmsBehaviour reliable(Duration receiptDelay) {
+      return new SmsBehaviour(0, receiptDelay, 0, 0);
+    }
+  }
 
   public SimulatedCarrier(Vertx vertx, Duration latency, double failureRate, double scheduledRate,
                           Duration scheduledDelay, DoubleSupplier random) {
+    this(vertx, latency, failureRate, scheduledRate, scheduledDelay, random, SmsBehaviour.reliable(latency));
+  }
+
+  public SimulatedCarrier(Vertx vertx, Duration latency, double failureRate, double scheduledRate,
+                          Duration scheduledDelay, DoubleSupplier random, SmsBehaviour sms) {
+    this.sms = sms;
     this.vertx = vertx;
     this.latency = latency;
     this.failureRate = failureRate;
@@ -41,6 +63,33 @@ public final class SimulatedCarrier implements NetworkGateway {
   @Override
   public Future<CarrierResult> resetConnectivity(CarrierRequest request) {
     return answer(request, "The carrier refused to reset the SIM's connectivity");
+  }
+
+  @Override
+  public Future<CarrierResult> sendSms(SmsRequest request, DeliveryReceipts receipts) {
+    CarrierResult result = random.getAsDouble() < sms.failureRate()
+        ? CarrierResult.refused(SMS_REFUSED_CODE, "The carrier refused the message: the SIM is unreachable")
+        : CarrierResult.accepted();
+    if (result.outcome() == CarrierResult.Outcome.APPLIED && request.receiptRequested()) {
+      double draw = random.getAsDouble();
+      if (draw >= sms.receiptLossRate()) {
+        boolean delivered = draw >= sms.receiptLossRate() + sms.receiptFailureRate();
+        long delay = latency.toMillis() + sms.receiptDelay().toMillis();
+        Runnable report = () -> receipts.receipt(request.commandSid(), delivered, delivered ? 0 : SMS_REFUSED_CODE,
+            delivered ? null : "The network reported the message undeliverable");
+        vertx.setTimer(Math.max(1, delay), id -> report.run());
+      }
+    }
+    return later(result);
+  }
+
+  private Future<CarrierResult> later(CarrierResult result) {
+    if (latency.isZero()) {
+      return Future.succeededFuture(result);
+    }
+    Promise<CarrierResult> promise = Promise.promise();
+    vertx.setTimer(Math.max(1, latency.toMillis()), id -> promise.complete(result));
+    return promise.future();
   }
 
   private Future<CarrierResult> answer(CarrierRequest request, String refusal) {

@@ -27,6 +27,8 @@ public enum ErrorCode {
   TRANSITION_INVALID(33105, 400, "The requested status transition is not allowed"),
   SIM_NOT_FOUND(33107, 404, "SIM not found"),
   RATE_PLAN_NOT_FOUND(33108, 404, "Rate Plan not found"),
+  COMMAND_TOO_LONG(33111, 400, "Command exceeded max length"),
+  TOO_MANY_COMMANDS(33118, 409, "Too many Commands are queued for this SIM"),
   RESET_NOT_ALLOWED(33119, 400, "SIM connectivity reset not allowed"),
   RESET_IN_PROGRESS(33120, 409, "SIM connectivity reset in progress"),
   INVALID_PARAMETER_COMBINATION(33121, 400, "Invalid parameter combination"),

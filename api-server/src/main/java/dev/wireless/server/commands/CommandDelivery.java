@@ -1,0 +1,123 @@
+package dev.wireless.server.commands;
+
+import static dev.wireless.server.commands.CommandRow.DELIVERED;
+import static dev.wireless.server.commands.CommandRow.FAILED;
+import static dev.wireless.server.commands.CommandRow.QUEUED;
+import static dev.wireless.server.commands.CommandRow.SENT;
+
+import dev.wireless.server.carrier.NetworkGateway.DeliveryReceipts;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every status change of an MT Command after it was queued, each in ONE transaction under the
+ * Command's row lock: the new status, the job's next state and, when the Command finishes, its
+ * callback. A change applies only from the status it expects, so a receipt racing the "sent" commit
+ * or the receipt timeout ends the Command exactly once, with exactly one callback.
+ * <pre>
+ *   queued ──carrier took it──► sent ──receipt──► delivered
+ *     │     (no receipt asked: final)  └─refused receipt / timeout─► failed
+ *     └──carrier refused / gave up─────────────────────────────────► failed
+ * </pre>
+ */
+public final class CommandDelivery implements DeliveryReceipts {
+
+  /** The code a Command fails with when no receipt came back in time. */
+  static final int NO_RECEIPT_CODE = 33000;
+  /** The code a Command fails with when the carrier could not be reached after every attempt. */
+  static final int UNREACHABLE_CODE = 33004;
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandDelivery.class);
+
+  private final Pool pool;
+  private final CommandCallbacks callbacks;
+  private final Duration receiptTimeout;
+
+  CommandDelivery(Pool pool, CommandCallbacks callbacks, Duration receiptTimeout) {
+    this.pool = pool;
+    this.callbacks = callbacks;
+    this.receiptTimeout = receiptTimeout;
+  }
+
+  /** The carrier took the message: {@code sent}, final without a receipt, else wait for it. */
+  Future<Void> sent(CommandJob job, String worker) {
+    return pool.withTransaction(tx -> repo(tx).lockById(job.commandId()).compose(found -> {
+      CommandRow command = found.orElse(null);
+      if (command == null || !QUEUED.equals(command.status())) {
+        return CommandJobRepository.finish(tx, job, worker, "completed", null);
+      }
+      if (command.receiptRequested()) {
+        return repo(tx).setStatus(command.id(), SENT, null, null).compose(v -> CommandJobRepository.requeue(tx, job,
+            worker, CommandJob.RECEIPT, receiptTimeout, null));
+      }
+      return repo(tx).setStatus(command.id(), SENT, null, null)
+          .compose(updated -> callbacks.finished(tx, updated))
+          .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null));
+    }));
+  }
+
+  /** The carrier refused the message (final). */
+  Future<Void> refused(CommandJob job, String worker, int code, String message) {
+    return pool.withTransaction(tx -> fail(tx, job.commandId(), code, message)
+        .compose(v -> CommandJobRepository.finish(tx, job, worker, "failed", code + " " + message)));
+  }
+
+  /** The wait for the receipt is over: a Command still only {@code sent} fails. */
+  Future<Void> receiptTimedOut(CommandJob job, String worker) {
+    String message = "No delivery receipt within " + receiptTimeout.toSeconds() + " s";
+    return pool.withTransaction(tx -> fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
+        .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null)));
+  }
+
+  /** Something failed on our side: try again with back-off, or give up after the last attempt. */
+  Future<Void> retryLater(CommandJob job, String worker, Throwable error) {
+    if (job.attempts() >= job.maxAttempts()) {
+      return refused(job, worker, UNREACHABLE_CODE, "The carrier could not be reached; the Command was not sent");
+    }
+    Duration backoff = Duration.ofMillis(Math.min(60_000, 250L << Math.min(job.attempts(), 8)));
+    return pool.withTransaction(tx -> CommandJobRepository.requeue(tx, job, worker, job.stage(), backoff,
+        String.valueOf(error)));
+  }
+
+  @Override
+  public void receipt(String commandSid, boolean delivered, int errorCode, String message) {
+    receiptArrived(commandSid, delivered, errorCode, message)
+        .onFailure(e -> LOG.warn("delivery receipt for {} not applied: {}", commandSid, e.toString()));
+  }
+
+  /**
+   * A delivery receipt: {@code delivered}, or {@code failed} with the network's error. Applies to a
+   * {@code queued} or {@code sent} Command that asked for one; anything else (a repeat, a late
+   * receipt after the timeout) is ignored.
+   */
+  public Future<Void> receiptArrived(String commandSid, boolean delivered, int errorCode, String message) {
+    return pool.withTransaction(tx -> repo(tx).lockBySid(commandSid).compose(found -> {
+      CommandRow command = found.orElse(null);
+      if (command == null || command.finished() || !command.receiptRequested()) {
+        return Future.succeededFuture();
+      }
+      Future<CommandRow> updated = delivered ? repo(tx).setStatus(command.id(), DELIVERED, null, null)
+          : repo(tx).setStatus(command.id(), FAILED, errorCode, message);
+      return updated.compose(row -> callbacks.finished(tx, row))
+          .compose(v -> CommandJobRepository.cancelQueued(tx, command.id()));
+    }));
+  }
+
+  private Future<Void> fail(SqlClient tx, long commandId, int code, String message) {
+    return repo(tx).lockById(commandId).compose(found -> {
+      CommandRow command = found.orElse(null);
+      if (command == null || command.finished()) {
+        return Future.succeededFuture();
+      }
+      return repo(tx).setStatus(commandId, FAILED, code, message).compose(row -> callbacks.finished(tx, row));
+    });
+  }
+
+  private static CommandRepository repo(SqlClient tx) {
+    return new CommandRepository(tx);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.wireless.server.commands;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.COMMANDS;
+import static dev.wireless.persistence.jooq.Tables.RATE_PLANS;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
+
+import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.common.Sids;
+import dev.wireless.server.paging.PageRequest;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Commands, scoped to one account for everything the API does; the workers reach a Command by its
+ * internal id. Also reads (and locks) the SIM a Command is for, with its plan's messaging flag.
+ */
+final class CommandRepository {
+
+  private static final dev.wireless.persistence.jooq.tables.Commands C = COMMANDS;
+
+  private final SqlClient db;
+
+  CommandRepository(SqlClient db) {
+    this.db = db;
+  }
+
+  Future<CommandRow> insert(CommandRow c) {
+    return SqlExecutor.execute(db, SQL.insertInto(C)
+            .set(C.SID, c.sid()).set(C.ACCOUNT_SID, c.accountSid()).set(C.SIM_SID, c.simSid())
+            .set(C.COMMAND, c.command()).set(C.PAYLOAD, c.payload()).set(C.COMMAND_MODE, c.mode())
+            .set(C.TRANSPORT, c.transport()).set(C.DELIVERY_RECEIPT_REQUESTED, c.receiptRequested())
+            .set(C.STATUS, c.status()).set(C.DIRECTION, c.direction()).set(C.CALLBACK_URL, c.callbackUrl())
+            .set(C.CALLBACK_METHOD, c.callbackMethod())
+            .returning())
+        .map(rows -> toRow(rows.iterator().next()));
+  }
+
+  Future<Optional<CommandRow>> find(String accountSid, String sid) {
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ACCOUNT_SID.eq(accountSid)).and(C.SID.eq(normal(sid))))
+        .map(CommandRepository::first);
+  }
+
+  Future<Optional<CommandRow>> findById(long id) {
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id))).map(CommandRepository::first);
+  }
+
+  /** The ICCID of the SIM with this SID (null if it was deleted). */
+  Future<String> iccid(String simSid) {
+    return SqlExecutor.execute(db, SQL.select(SIMS.ICCID).from(SIMS).where(SIMS.SID.eq(simSid)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+  }
+
+  /** Locks the Command with internal id {@code id} until the transaction ends. */
+  Future<Optional<CommandRow>> lockById(long id) {
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id)).forUpdate()).map(CommandRepository::first);
+  }
+
+  /** Locks the Command with SID {@code sid}, whatever its account (delivery receipts name only the SID). */
+  Future<Optional<CommandRow>> lockBySid(String sid) {
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SID.eq(normal(sid))).forUpdate())
+        .map(CommandRepository::first);
+  }
+
+  /** Up to {@code size + 1} Commands in reading order after/before the token's position. */
+  Future<List<CommandRow>> page(String accountSid, CommandFilter filter, PageRequest request) {
+    if (filter.nothing()) {
+      return Future.succeededFuture(List.of());
+    }
+    Condition where = C.ACCOUNT_SID.eq(accountSid);
+    where = filter.simSid() == null ? where : where.and(C.SIM_SID.eq(filter.simSid()));
+    where = filter.status() == null ? where : where.and(C.STATUS.eq(filter.status()));
+    where = filter.direction() == null ? where : where.and(C.DIRECTION.eq(filter.direction()));
+    where = filter.transport() == null ? where : where.and(C.TRANSPORT.eq(filter.transport()));
+    if (request.token() != null) {
+      where = where.and(request.backwards() ? C.ID.lt(request.token().boundary()) : C.ID.gt(request.token().boundary()));
+    }
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(where)
+            .orderBy(request.backwards() ? C.ID.desc() : C.ID.asc()).limit(request.size() + 1))
+        .map(rows -> {
+          List<CommandRow> out = new ArrayList<>(rows.size());
+          rows.forEach(row -> out.add(toRow(row)));
+          return out;
+        });
+  }
+
+  Future<Boolean> delete(String accountSid, String sid) {
+    return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ACCOUNT_SID.eq(accountSid)).and(C.SID.eq(normal(sid))))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Integer> countQueued(String simSid) {
+    return SqlExecutor.execute(db, SQL.selectCount().from(C).where(C.SIM_SID.eq(simSid)).and(C.STATUS.eq("queued")))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  /** Sets the status (and the error, for {@code failed}); returns the Command as now stored. */
+  Future<CommandRow> setStatus(long id, String status, Integer errorCode, String errorMessage) {
+    return SqlExecutor.execute(db, SQL.update(C).set(C.STATUS, status).set(C.ERROR_CODE, errorCode)
+            .set(C.ERROR_MESSAGE, errorMessage).set(C.UPDATED_AT, DSL.currentOffsetDateTime())
+            .where(C.ID.eq(id)).returning())
+        .map(rows -> toRow(rows.iterator().next()));
+  }
+
+  /** Deletes up to {@code batch} Commands created more than {@code retention} ago; returns how many. */
+  Future<Integer> purge(Duration retention, int batch) {
+    var old = SQL.select(C.ID).from(C)
+        .where(C.CREATED_AT.lt(DSL.field("now() - cast({0} as bigint) * interval '1 millisecond'",
+            SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(retention.toMillis()))))
+        .orderBy(C.CREATED_AT).limit(batch);
+    return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ID.in(old))).map(RowSet::rowCount);
+  }
+
+  /** Locks the account's SIM named by SID or unique_name. */
+  Future<Optional<CommandTarget>> lockTarget(String accountSid, String key) {
+    Condition byKey = Sids.looksLike("DE", key) ? SIMS.SID.eq(normal(key)) : SIMS.UNIQUE_NAME.eq(key);
+    return lockTarget(SIMS.ACCOUNT_SID.eq(accountSid).and(byKey));
+  }
+
+  /** Locks the SIM named by SID or ICCID, whatever its account (a message from the network). */
+  Future<Optional<CommandTarget>> lockDevice(String key) {
+    return lockTarget(Sids.looksLike("DE", key) ? SIMS.SID.eq(normal(key)) : SIMS.ICCID.eq(key));
+  }
+
+  /** The SID of the account's SIM with this unique_name, if any. */
+  Future<Optional<String>> simSidByName(String accountSid, String uniqueName) {
+    return SqlExecutor.execute(db, SQL.select(SIMS.SID).from(SIMS).where(SIMS.ACCOUNT_SID.eq(accountSid))
+            .and(SIMS.UNIQUE_NAME.eq(uniqueName)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  private Future<Optional<CommandTarget>> lockTarget(Condition where) {
+    return SqlExecutor.execute(db, SQL.select(SIMS.ID, SIMS.SID, SIMS.ACCOUNT_SID, SIMS.UNIQUE_NAME, SIMS.ICCID,
+                SIMS.STATUS, RATE_PLANS.MESSAGING_ENABLED, SIMS.COMMANDS_CALLBACK_URL, SIMS.COMMANDS_CALLBACK_METHOD)
+            .from(SIMS).leftJoin(RATE_PLANS).on(RATE_PLANS.ID.eq(SIMS.RATE_PLAN_ID))
+            .where(where).forUpdate().of(SIMS))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row r = rows.iterator().next();
+          return Optional.of(new CommandTarget(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
+              r.getString(4), r.getString(5), r.getBoolean(6), r.getString(7), r.getString(8)));
+        });
+  }
+
+  static String normal(String sid) {
+    return sid.substring(0, 2).toUpperCase(Locale.ROOT) + sid.substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  private static Optional<CommandRow> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toRow(rows.iterator().next()));
+  }
+
+  static CommandRow toRow(Row row) {
+    return new CommandRow(row.getLong(C.ID.getName()), row.getString(C.SID.getName()),
+        row.getString(C.ACCOUNT_SID.getName()), row.getString(C.SIM_SID.getName()), row.getString(C.COMMAND.getName()),
+        row.getString(C.PAYLOAD.getName()), row.getString(C.COMMAND_MODE.getName()),
+        row.getString(C.TRANSPORT.getName()), row.getBoolean(C.DELIVERY_RECEIPT_REQUESTED.getName()),
+        row.getString(C.STATUS.getName()), row.getString(C.DIRECTION.getName()),
+        row.getString(C.CALLBACK_URL.getName()), row.getString(C.CALLBACK_METHOD.getName()),
+        row.getInteger(C.ERROR_CODE.getName()), row.getString(C.ERROR_MESSAGE.getName()),
+        row.getOffsetDateTime(C.CREATED_AT.getName()), row.getOffsetDateTime(C.UPDATED_AT.getName()));
+  }
+}

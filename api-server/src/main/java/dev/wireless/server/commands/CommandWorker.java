@@ -1,0 +1,119 @@
+package dev.wireless.server.commands;
+
+import dev.wireless.server.carrier.CarrierResult;
+import dev.wireless.server.carrier.NetworkGateway;
+import dev.wireless.server.carrier.NetworkGateway.SmsRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Command delivery worker: claims a batch of due jobs, sends each Command through the
+ * {@link NetworkGateway} (or ends the wait for its receipt) and records the outcome through
+ * {@link CommandDelivery}; polls again at once while there is work, otherwise after the poll
+ * interval. Any number of workers, in any number of processes, may share one database.
+ */
+final class CommandWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandWorker.class);
+  private static final int BATCH = 32;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final Pool pool;
+  private final NetworkGateway gateway;
+  private final CommandDelivery delivery;
+  private final CommandSettings settings;
+  private final String name;
+  private volatile boolean stopped;
+  private volatile long timer = -1;
+  private volatile Future<Void> inFlight = Future.succeededFuture();
+
+  CommandWorker(Vertx vertx, Pool pool, NetworkGateway gateway, CommandDelivery delivery, CommandSettings settings,
+                String name) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.pool = pool;
+    this.gateway = gateway;
+    this.delivery = delivery;
+    this.settings = settings;
+    this.name = name;
+  }
+
+  void start() {
+    context.runOnContext(v -> poll());
+  }
+
+  /** Stops claiming; completes once the batch in flight has ended. */
+  Future<Void> stop() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      stopped = true;
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      inFlight.onComplete(r -> done.complete());
+    });
+    return done.future();
+  }
+
+  private void poll() {
+    timer = -1;
+    if (stopped) {
+      return;
+    }
+    Promise<Void> batch = Promise.promise();
+    inFlight = batch.future();
+    CommandJobRepository.claim(pool, name, BATCH, settings.lease())
+        .compose(jobs -> Future.join(jobs.stream().map(this::process).toList()).map(jobs))
+        .onComplete(result -> {
+          batch.complete();
+          if (result.failed() && !stopped) {
+            LOG.warn("command worker {} could not claim jobs: {}", name, result.cause().toString());
+          }
+          if (!stopped) {
+            if (result.succeeded() && !result.result().isEmpty()) {
+              context.runOnContext(v -> poll());
+            } else {
+              timer = vertx.setTimer(Math.max(1, settings.pollInterval().toMillis()), t -> poll());
+            }
+          }
+        });
+  }
+
+  private Future<Void> process(CommandJob job) {
+    Future<Void> work = CommandJob.RECEIPT.equals(job.stage()) ? delivery.receiptTimedOut(job, name) : send(job);
+    return work.recover(e -> {
+      if (e instanceof CommandJobRepository.LeaseLostException || stopped) {
+        return Future.succeededFuture();
+      }
+      LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());
+      return delivery.retryLater(job, name, e);
+    }).recover(e -> Future.succeededFuture());
+  }
+
+  private Future<Void> send(CommandJob job) {
+    CommandRepository commands = new CommandRepository(pool);
+    return commands.findById(job.commandId()).compose(found -> {
+      if (found.isEmpty() || found.get().finished()) {
+        return delivery.sent(job, name); // deleted or already ended: just closes the job
+      }
+      CommandRow c = found.get();
+      return commands.iccid(c.simSid()).compose(iccid -> gateway.sendSms(new SmsRequest(job.id(), c.sid(), c.simSid(),
+              iccid, c.mode(), c.payload(), c.receiptRequested(), job.attempts()), delivery))
+          .compose(result -> conclude(job, result));
+    });
+  }
+
+  private Future<Void> conclude(CommandJob job, CarrierResult result) {
+    return switch (result.outcome()) {
+      case APPLIED -> delivery.sent(job, name);
+      case REFUSED -> delivery.refused(job, name, result.errorCode(), result.message());
+      case SCHEDULED -> delivery.retryLater(job, name, new IllegalStateException("carrier busy"));
+    };
+  }
+}

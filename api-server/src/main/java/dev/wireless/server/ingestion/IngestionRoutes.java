@@ -1,0 +1,76 @@
+package dev.wireless.server.ingestion;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator-only network ingestion interface, outside the public contract and its accounts:
+ * {@code POST /network/v1/Events} with the operator's Bearer token and a JSON body
+ * {@code {"events": [...]}} (or a bare array) of at most 1,000 events. The answer is 200 with a
+ * result per event and the carrier directives, even when some events were rejected.
+ */
+public final class IngestionRoutes {
+
+  public static final String PATH = "/network/v1/Events";
+  private static final Logger LOG = LoggerFactory.getLogger(IngestionRoutes.class);
+
+  private IngestionRoutes() {
+  }
+
+  public static void mount(Router router, IngestionService service, OperatorToken token, long maxBodyBytes) {
+    router.post(PATH).order(-1).handler(ctx -> {
+      if (!token.matches(ctx.request().getHeader("Authorization"))) {
+        error(ctx, 401, 20003, "An operator Bearer token is required");
+        return;
+      }
+      ctx.request().body().onComplete(body -> {
+        if (body.failed()) {
+          error(ctx, 400, 33101, "The request body could not be read");
+        } else if (body.result().length() > Math.max(maxBodyBytes, 2L * 1024 * 1024)) {
+          error(ctx, 413, 20413, "The batch is too large");
+        } else {
+          handle(ctx, service, body.result());
+        }
+      });
+    });
+  }
+
+  private static void handle(RoutingContext ctx, IngestionService service, Buffer body) {
+    JsonArray events;
+    try {
+      Object parsed = body.toJson();
+      events = parsed instanceof JsonArray a ? a
+          : parsed instanceof JsonObject o && o.getValue("events") instanceof JsonArray a2 ? a2 : null;
+    } catch (DecodeException e) {
+      events = null;
+    }
+    if (events == null) {
+      error(ctx, 400, 33101, "The body must be a JSON array of events or {\"events\": [...]}");
+      return;
+    }
+    if (events.size() > IngestionService.MAX_BATCH) {
+      error(ctx, 400, 33101, "A batch holds at most " + IngestionService.MAX_BATCH + " events");
+      return;
+    }
+    JsonArray batch = events;
+    service.ingest(batch).onComplete(done -> {
+      if (done.succeeded()) {
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(done.result().encode());
+      } else {
+        LOG.error("ingestion of a batch of {} events failed", batch.size(), done.cause());
+        error(ctx, 503, 20503, "The batch was not applied; send it again");
+      }
+    });
+  }
+
+  private static void error(RoutingContext ctx, int status, int code, String message) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("code", code).put("message", message).put("status", status).encode());
+  }
+}

@@ -1,0 +1,189 @@
+package dev.wireless.server.ingestion;
+
+import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.server.ingestion.EventParser.BadEvent;
+import dev.wireless.server.usage.DataSessionRepository;
+import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
+import dev.wireless.server.usage.UsageAmounts;
+import dev.wireless.server.usage.UsageKey;
+import dev.wireless.server.usage.UsageRollups;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a batch of carrier events in one transaction: stores the new ones (a resent event is a
+ * no-op), recomputes the sessions they touch, adds the usage difference to the hourly rollups and
+ * enforces the rate plans. A bad event is reported with its index and the rest are kept.
+ */
+public final class IngestionService {
+
+  public static final int MAX_BATCH = 1000;
+  static final Duration SESSION_RETENTION = Duration.ofDays(30);
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
+
+  private final Pool pool;
+  private final UsageRollups rollups;
+  private final Enforcement enforcement;
+  private final Clock clock;
+
+  public IngestionService(Pool pool, UsageRollups rollups, CallbackOutbox outbox, Clock clock) {
+    this.pool = pool;
+    this.rollups = rollups;
+    this.enforcement = new Enforcement(outbox);
+    this.clock = clock;
+  }
+
+  /** The outcome of a batch: per-event results (in batch order) and the carrier directives. */
+  public Future<JsonObject> ingest(JsonArray batch) {
+    Map<Integer, JsonObject> results = new TreeMap<>();
+    Map<Integer, NetworkEvent> valid = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        NetworkEvent e = EventParser.parse(batch.getValue(i));
+        if (e.sessionStart().isBefore(now.minus(SESSION_RETENTION)) || e.time().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+          throw new BadEvent("time and session_start must lie within the last 30 days");
+        }
+        if (!seen.add(EventRepository.key(e.eventId(), e.time().toInstant()))) {
+          results.put(i, result(i, e.eventId(), "duplicate"));
+        } else {
+          valid.put(i, e);
+        }
+      } catch (BadEvent bad) {
+        results.put(i, rejected(i, eventId(batch.getValue(i)), bad.getMessage()));
+      }
+    }
+    if (valid.isEmpty()) {
+      return Future.succeededFuture(summary(results, new JsonArray()));
+    }
+    return pool.withTransaction(tx -> apply(tx, valid, results, now))
+        .map(directives -> summary(results, directives));
+  }
+
+  private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
+                                  OffsetDateTime now) {
+    Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
+    return EventRepository.lockSims(tx, iccids).compose(sims -> {
+      List<StoredEvent> known = new ArrayList<>();
+      Map<StoredEvent, Integer> indexOf = new LinkedHashMap<>();
+      valid.forEach((i, e) -> {
+        SimPlan sim = sims.get(e.iccid());
+        if (sim == null) {
+          results.put(i, rejected(i, e.eventId(), "no SIM has ICCID " + e.iccid()));
+        } else {
+          StoredEvent stored = new StoredEvent(sim.simId(), e);
+          known.add(stored);
+          indexOf.put(stored, i);
+        }
+      });
+      if (known.isEmpty()) {
+        return Future.succeededFuture(new JsonArray());
+      }
+      return EventRepository.insert(tx, known).compose(added -> {
+        List<StoredEvent> fresh = new ArrayList<>();
+        indexOf.forEach((stored, i) -> {
+          boolean isNew = added.contains(EventRepository.key(stored.event().eventId(), stored.event().time().toInstant()));
+          results.put(i, result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
+          if (isNew) {
+            fresh.add(stored);
+          }
+        });
+        return fresh.isEmpty() ? Future.succeededFuture(new JsonArray())
+            : applyFresh(tx, fresh, sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
+      });
+    });
+  }
+
+  private Future<JsonArray> applyFresh(SqlClient tx, List<StoredEvent> fresh, Map<Long, SimPlan> sims,
+                                       OffsetDateTime now) {
+    Set<StoredEvent.SessionId> touched = fresh.stream().map(StoredEvent::session).collect(Collectors.toSet());
+    Set<String> freshKeys = fresh.stream().map(IngestionService::identity).collect(Collectors.toSet());
+    return EventRepository.sessionEvents(tx, touched).compose(all -> {
+      Map<StoredEvent.SessionId, List<StoredEvent>> bySession = all.stream()
+          .collect(Collectors.groupingBy(StoredEvent::session));
+      Map<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
+      List<SessionWrite> writes = new ArrayList<>();
+      bySession.forEach((id, events) -> {
+        List<StoredEvent> before = events.stream().filter(e -> !freshKeys.contains(identity(e))).toList();
+        Map<UsageKey, long[]> diff = Attribution.difference(Attribution.of(events), Attribution.of(before));
+        Map<UsageKey, long[]> simDelta = deltaBySim.computeIfAbsent(id.simId(), k -> new TreeMap<>());
+        diff.forEach((k, v) -> {
+          long[] cell = simDelta.computeIfAbsent(k, x -> new long[2]);
+          cell[0] += v[0];
+          cell[1] += v[1];
+        });
+        writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
+      });
+      Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
+      JsonArray directives = new JsonArray();
+      for (Map.Entry<Long, Map<UsageKey, long[]>> sim : deltaBySim.entrySet()) {
+        SimPlan plan = sims.get(sim.getKey());
+        sessions = sessions.compose(v -> rollups.add(tx, plan.accountSid(), plan.simSid(), priced(plan, sim.getValue())))
+            .compose(v -> enforcement.apply(tx, plan, sim.getValue(), now))
+            .map(directive -> {
+              if (directive != null) {
+                directives.add(directive);
+              }
+              return null;
+            });
+      }
+      return sessions.map(v -> directives);
+    });
+  }
+
+  private static String identity(StoredEvent e) {
+    return e.simId() + "|" + EventRepository.key(e.event().eventId(), e.event().time().toInstant());
+  }
+
+  private TreeMap<UsageKey, UsageAmounts> priced(SimPlan plan, Map<UsageKey, long[]> delta) {
+    TreeMap<UsageKey, UsageAmounts> cells = new TreeMap<>();
+    delta.forEach((k, v) -> cells.put(k, UsageAmounts.data(v[0], v[1],
+        rollups.prices().data(plan.metering(), k.roaming(), v[0] + v[1]))));
+    return cells;
+  }
+
+  private static SessionWrite write(SimPlan sim, SessionSummary s) {
+    NetworkEvent l = s.latest();
+    return new SessionWrite(sim.simId(), sim.simSid(), sim.accountSid(), s.sessionKey(), s.start(), s.end(),
+        s.lastUpdated(), l.radioLink(), l.operatorMcc(), l.operatorMnc(), l.operatorCountry(), l.operatorName(),
+        l.cellId(), l.cellLat(), l.cellLon(), l.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
+  }
+
+  private static JsonObject summary(Map<Integer, JsonObject> results, JsonArray directives) {
+    JsonArray list = new JsonArray();
+    int[] counts = new int[3];
+    results.values().forEach(r -> {
+      list.add(r);
+      counts[switch (r.getString("status")) { case "accepted" -> 0; case "duplicate" -> 1; default -> 2; }]++;
+    });
+    return new JsonObject().put("accepted", counts[0]).put("duplicates", counts[1]).put("rejected", counts[2])
+        .put("results", list).put("directives", directives);
+  }
+
+  private static JsonObject result(int index, String eventId, String status) {
+    return new JsonObject().put("index", index).put("event_id", eventId).put("status", status);
+  }
+
+  private static JsonObject rejected(int index, String eventId, String message) {
+    return result(index, eventId, "rejected").put("code", 33101).put("message", message);
+  }
+
+  private static String eventId(Object raw) {
+    return raw instanceof JsonObject o && o.getValue("event_id") instanceof String s ? s : null;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.wireless.server.ingestion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The operator's Bearer token for the network ingestion interface: WIRELESS_OPERATOR_TOKEN, or
+ * one generated once into {@code <data dir>/secrets/operator.token}. Compared in constant time.
+ */
+public final class OperatorToken {
+
+  private final byte[] token;
+  private final boolean generated;
+
+  private OperatorToken(String token, boolean generated) {
+    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.generated = generated;
+  }
+
+  public static OperatorToken resolve(String configured, Path dataDir) {
+    if (configured != null && !configured.isBlank()) {
+      return new OperatorToken(configured.trim(), false);
+    }
+    Path file = dataDir.resolve("secrets").resolve("operator.token");
+    try {
+      if (Files.exists(file)) {
+        return new OperatorToken(Files.readString(file).trim(), false);
+      }
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String value = "op_" + HexFormat.of().formatHex(random);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, value + "\n");
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+      return new OperatorToken(value, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + file, e);
+    }
+  }
+
+  /** Whether this token was just created (the server prints it once). */
+  public boolean generated() {
+    return generated;
+  }
+
+  public String value() {
+    return new String(token, StandardCharsets.UTF_8);
+  }
+
+  boolean matches(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return MessageDigest.isEqual(token, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+  }
+}

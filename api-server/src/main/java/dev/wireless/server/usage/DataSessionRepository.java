@@ -1,0 +1,96 @@
+package dev.wireless.server.usage;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
+
+import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.common.Sids;
+import dev.wireless.server.paging.PageRequest;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * Data sessions. Pages read newest first: the page key is {@code Long.MAX_VALUE - id}, so the
+ * shared ascending keyset tokens walk the ids downwards.
+ */
+public final class DataSessionRepository {
+
+  private static final dev.wireless.persistence.jooq.tables.DataSessions D = DATA_SESSIONS;
+
+  private DataSessionRepository() {
+  }
+
+  /** Ascending page key of a row (newest first). */
+  public static long pageKey(DataSessionRow row) {
+    return Long.MAX_VALUE - row.id();
+  }
+
+  /** Up to {@code size + 1} sessions of the SIM started since {@code since}, in reading order. */
+  public static Future<List<DataSessionRow>> page(SqlClient db, long simId, OffsetDateTime since, PageRequest request) {
+    Condition where = D.SIM_ID.eq(simId).and(D.STARTED_AT.ge(since));
+    if (request.token() != null) {
+      long boundaryId = Long.MAX_VALUE - request.token().boundary();
+      where = where.and(request.backwards() ? D.ID.gt(boundaryId) : D.ID.lt(boundaryId));
+    }
+    return SqlExecutor.execute(db, SQL.selectFrom(D).where(where)
+            .orderBy(request.backwards() ? D.ID.asc() : D.ID.desc()).limit(request.size() + 1))
+        .map(rows -> {
+          List<DataSessionRow> list = new ArrayList<>();
+          for (Row r : rows) {
+            list.add(new DataSessionRow(r.getLong("id"), r.getString("sid"), r.getString("sim_sid"),
+                r.getString("account_sid"), r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"),
+                r.getOffsetDateTime("last_updated_at"), r.getString("radio_link"), r.getString("operator_mcc"),
+                r.getString("operator_mnc"), r.getString("operator_country"), r.getString("operator_name"),
+                r.getString("cell_id"), r.getDouble("cell_lat"), r.getDouble("cell_lon"), r.getString("imei"),
+                r.getLong("packets_up"), r.getLong("packets_down")));
+          }
+          return list;
+        });
+  }
+
+  /** A session to write: its identity and its recomputed picture. */
+  public record SessionWrite(long simId, String simSid, String accountSid, String key, OffsetDateTime start,
+                             OffsetDateTime end, OffsetDateTime lastUpdated, String radioLink, String mcc, String mnc,
+                             String country, String operator, String cellId, Double lat, Double lon, String imei,
+                             long bytesUp, long bytesDown, long packetsUp, long packetsDown) {
+  }
+
+  /** Inserts or replaces the sessions (one statement); an existing session keeps its id and SID. */
+  public static Future<Void> upsert(SqlClient tx, List<SessionWrite> sessions) {
+    if (sessions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var insert = SQL.insertInto(D, D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT,
+        D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC, D.OPERATOR_COUNTRY,
+        D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN, D.PACKETS_UP,
+        D.PACKETS_DOWN);
+    for (SessionWrite s : sessions) {
+      insert = insert.values(Sids.newSid("WN"), s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(), s.end(),
+          s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(), s.lon(),
+          s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
+    }
+    var upsert = insert.onConflict(D.SIM_ID, D.SESSION_KEY, D.STARTED_AT).doUpdate()
+        .set(D.ENDED_AT, DSL.excluded(D.ENDED_AT))
+        .set(D.LAST_UPDATED_AT, DSL.excluded(D.LAST_UPDATED_AT))
+        .set(D.RADIO_LINK, DSL.excluded(D.RADIO_LINK))
+        .set(D.OPERATOR_MCC, DSL.excluded(D.OPERATOR_MCC))
+        .set(D.OPERATOR_MNC, DSL.excluded(D.OPERATOR_MNC))
+        .set(D.OPERATOR_COUNTRY, DSL.excluded(D.OPERATOR_COUNTRY))
+        .set(D.OPERATOR_NAME, DSL.excluded(D.OPERATOR_NAME))
+        .set(D.CELL_ID, DSL.excluded(D.CELL_ID))
+        .set(D.CELL_LAT, DSL.excluded(D.CELL_LAT))
+        .set(D.CELL_LON, DSL.excluded(D.CELL_LON))
+        .set(D.IMEI, DSL.excluded(D.IMEI))
+        .set(D.BYTES_UP, DSL.excluded(D.BYTES_UP))
+        .set(D.BYTES_DOWN, DSL.excluded(D.BYTES_DOWN))
+        .set(D.PACKETS_UP, DSL.excluded(D.PACKETS_UP))
+        .set(D.PACKETS_DOWN, DSL.excluded(D.PACKETS_DOWN));
+    return SqlExecutor.execute(tx, upsert).mapEmpty();
+  }
+}
