@@ -6,6 +6,7 @@ import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.accounts.DemoAccount;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
+import dev.wireless.server.http.ErrorMapper;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
 import dev.wireless.server.idempotency.IdempotentRequests;
@@ -91,17 +92,19 @@ public final class WirelessServer {
           .using(vertx)
           .build();
       AtomicReference<Router> router = new AtomicReference<>();
+      AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
       HttpServer http = vertx.createHttpServer(options).requestHandler(request -> {
         Router current = router.get();
         if (current == null) {
-          request.response().setStatusCode(503).end();
+          errors.get().notReady(request);
         } else {
           current.handle(request);
         }
-      });
+      }).invalidRequestHandler(request -> errors.get().invalidRequest(request));
       return http.listen().compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
+        errors.set(new ErrorMapper(resolved.publicBaseUrl()));
         Services services = new Services(pool, resolved, secrets.get());
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),

@@ -98,6 +98,21 @@ final class TestPlatform {
     return await(accounts.create("e2e account", null));
   }
 
+  /**
+   * Loads {@code n} new SIMs (unique names {@code <prefix>-0…}) into an account through the
+   * operator's inventory import, the only way SIMs enter the platform; returns their ICCIDs.
+   */
+  java.util.List<String> importSims(String accountSid, String prefix, int n) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("iccid,eid,registration_code,unique_name,friendly_name");
+    for (int i = 0; i < n; i++) {
+      lines.add(dev.wireless.server.sims.Iccids.random("01") + "," + String.format("%032d", 89049032000000000L + i)
+          + ",RC-" + i + "," + prefix + "-" + i + ",SIM " + i);
+    }
+    await(new dev.wireless.server.sims.SimInventory(pool).importFile(accountSid, lines));
+    return lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+  }
+
   /** Runs one SQL statement directly on the database (test set-up that has no API, e.g. expiring a token). */
   int sql(String statement) {
     DatabaseLocation db = server.database().location();

@@ -22,13 +22,16 @@ public final class WebhookSecretsResource implements WebhookSecretsApi {
 
   private final WebhookSecrets secrets;
 
+  /** The name a secret gets when the caller gives none (the column is required so every secret can be told apart). */
+  static final String DEFAULT_NAME = "webhook secret";
+
   public WebhookSecretsResource(Pool pool) {
     this.secrets = new WebhookSecrets(pool);
   }
 
   @Override
   public Future<Reply<dev.wireless.server.model.WebhookSecret>> createWebhookSecret(CallContext call, String name) {
-    return secrets.create(call.account(), name)
+    return secrets.create(call.account(), name == null || name.isBlank() ? DEFAULT_NAME : name)
         .map(created -> Reply.created(toModel(created.metadata()).secret(created.secret())));
   }
 

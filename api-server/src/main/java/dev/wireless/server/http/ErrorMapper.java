@@ -2,6 +2,7 @@ package dev.wireless.server.http;
 
 import dev.wireless.persistence.DatabaseErrors.DatabaseUnavailableException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  /** Postgres refuses NUL characters (and unconvertible ones) in text: the client's input, not our fault. */
+  private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
   private final String docsBaseUrl;
 
@@ -52,6 +56,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (failure instanceof ValidatorException validation) {
       return ValidationFailures.toApiException(validation);
+    }
+    if (failure instanceof io.vertx.pgclient.PgException pg && UNSTORABLE_TEXT.contains(pg.getSqlState())) {
+      return ApiException.invalid("A parameter contains a character that cannot be stored (such as U+0000)");
     }
     if (failure instanceof DatabaseUnavailableException) {
       return ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is temporarily unavailable; retry later");
@@ -94,6 +101,31 @@ public final class ErrorMapper implements Handler<RoutingContext> {
       case 503 -> ApiException.of(ErrorCode.SERVICE_UNAVAILABLE);
       default -> ApiException.of(ErrorCode.INTERNAL_ERROR);
     };
+  }
+
+  /**
+   * For requests Netty could not even decode (a request line over the limit: 414, headers over the
+   * limit: 431, anything else malformed: 400): the same error body, then the connection is closed
+   * because its byte stream can no longer be trusted.
+   */
+  public void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    ApiException error;
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      error = ApiException.of(ErrorCode.URI_TOO_LONG);
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      error = ApiException.of(ErrorCode.HEADERS_TOO_LARGE);
+    } else {
+      error = ApiException.of(ErrorCode.MALFORMED_REQUEST);
+    }
+    request.response().putHeader("Connection", "close");
+    write(request.response(), error);
+    request.connection().close();
+  }
+
+  /** Answers 503 with the error body while the node is still starting. */
+  public void notReady(HttpServerRequest request) {
+    write(request.response(), ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The server is starting; retry shortly"));
   }
 
   /** The error body for {@code error}. */
