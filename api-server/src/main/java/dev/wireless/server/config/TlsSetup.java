@@ -26,6 +26,16 @@ public final class TlsSetup {
 
   private static final String ALIAS = "wireless";
 
+  /**
+   * Forward-secret AEAD suites only (TLS 1.3's, and ECDHE with AES-GCM or ChaCha20-Poly1305 for
+   * TLS 1.2), which is also what HTTP/2 requires; CBC and static-RSA key exchange are refused.
+   */
+  static final List<String> CIPHER_SUITES = List.of(
+      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
   private TlsSetup() {
   }
 
@@ -33,6 +43,7 @@ public final class TlsSetup {
   public static String apply(HttpServerOptions options, ServerConfig config) throws Exception {
     options.setSsl(true).setUseAlpn(true)
         .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+    CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
     if (config.tlsCertPath() != null && config.tlsKeyPath() != null) {
       options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath()).setKeyPath(config.tlsKeyPath()));
       return "TLS certificate from " + config.tlsCertPath();
