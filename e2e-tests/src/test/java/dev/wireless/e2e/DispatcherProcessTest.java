@@ -22,9 +22,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +37,7 @@ class DispatcherProcessTest {
 
   @Test
   void aDispatcherKilledMidSendLosesNothing() throws Exception {
-    String masterKey = randomKey();
+    String masterKey = ServerProcess.randomMasterKey();
     Map<String, String> env = Map.of(
         "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
         "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,100ms,200ms",
@@ -105,9 +103,4 @@ class DispatcherProcessTest {
     return builder.start();
   }
 
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
 }

@@ -17,7 +17,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,7 +35,7 @@ class SecretsStayOutOfLogsTest {
 
   @Test
   void noTokenPasswordOrKeyAppearsInAnyLogLine() throws Exception {
-    String masterKey = randomKey();
+    String masterKey = ServerProcess.randomMasterKey();
     Vertx vertx = Vertx.vertx();
     try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary()) {
       DatabaseLocation db = database.location();
@@ -110,9 +109,4 @@ class SecretsStayOutOfLogsTest {
         .map(l -> l.substring(l.indexOf("AUTH_TOKEN=") + 11, l.indexOf("AUTH_TOKEN=") + 43)).orElseThrow();
   }
 
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
 }

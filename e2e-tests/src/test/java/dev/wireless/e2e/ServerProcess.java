@@ -39,6 +39,13 @@ final class ServerProcess implements AutoCloseable {
     return "postgresql://" + db.user() + ":" + db.password() + "@" + db.host() + ":" + db.port() + "/" + db.database();
   }
 
+  /** A fresh {@code WIRELESS_MASTER_KEY}: base64 of 32 random bytes. */
+  static String randomMasterKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   static ServerProcess start(Map<String, String> env, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("wireless.server.jar"));
     assertTrue(jar.toFile().exists(), "build the jar first: " + jar);

@@ -103,13 +103,18 @@ final class TestPlatform {
    * operator's inventory import, the only way SIMs enter the platform; returns their ICCIDs.
    */
   java.util.List<String> importSims(String accountSid, String prefix, int n) {
+    return importSims(pool, accountSid, prefix, n);
+  }
+
+  /** {@link #importSims(String, String, int)} into the database behind {@code target}. */
+  static java.util.List<String> importSims(Pool target, String accountSid, String prefix, int n) {
     java.util.List<String> lines = new java.util.ArrayList<>();
     lines.add("iccid,eid,registration_code,unique_name,friendly_name");
     for (int i = 0; i < n; i++) {
       lines.add(dev.wireless.server.sims.Iccids.random("01") + "," + String.format("%032d", 89049032000000000L + i)
           + ",RC-" + i + "," + prefix + "-" + i + ",SIM " + i);
     }
-    await(new dev.wireless.server.sims.SimInventory(pool).importFile(accountSid, lines));
+    await(new dev.wireless.server.sims.SimInventory(target).importFile(accountSid, lines));
     return lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
   }
 
