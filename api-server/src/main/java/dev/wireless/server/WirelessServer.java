@@ -16,6 +16,9 @@ import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
 import dev.wireless.server.jobs.OutboxSimCallbacks;
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.server.commands.CommandWorkers;
+import dev.wireless.server.commands.SimulatorRoutes;
+import dev.wireless.server.ingestion.OperatorToken;
 import dev.wireless.callbacks.dispatch.CallbackDispatcher;
 import dev.wireless.callbacks.signing.DatabaseSigningKeys;
 import dev.wireless.callbacks.signing.SecretBox;
@@ -50,10 +53,11 @@ public final class WirelessServer {
   private final String dispatcherDeployment;
   private final SecretBox secrets;
   private final HttpServer management;
+  private final CommandWorkers commandWorkers;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
-                         SecretBox secrets, HttpServer management) {
+                         SecretBox secrets, HttpServer management, CommandWorkers commandWorkers) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -64,6 +68,7 @@ public final class WirelessServer {
     this.dispatcherDeployment = dispatcherDeployment;
     this.secrets = secrets;
     this.management = management;
+    this.commandWorkers = commandWorkers;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
@@ -108,6 +113,8 @@ public final class WirelessServer {
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
               OpsRoutes.mountDocs(built);
+              SimulatorRoutes.mount(built, services.commandEvents(),
+                  OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
               }
@@ -122,7 +129,8 @@ public final class WirelessServer {
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
-                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get())));
+                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
+                    commandWorkers(vertx, pool, config).start())));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -145,6 +153,18 @@ public final class WirelessServer {
     SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
         settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
     return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
+  }
+
+  private static CommandWorkers commandWorkers(Vertx vertx, Pool pool, ServerConfig config) {
+    SimulatedCarrier carrier = new SimulatedCarrier(vertx, config.provisioning().carrierLatency(), 0, 0,
+        java.time.Duration.ZERO, Math::random, config.commands().carrier());
+    return new CommandWorkers(vertx, pool, carrier, new CallbackOutbox(config.callbacks().retrySchedule()),
+        config.commands());
+  }
+
+  /** Runs the Command retention purge now; returns how many Commands were deleted. */
+  public Future<Integer> purgeCommands() {
+    return commandWorkers.retention().purge();
   }
 
   /** The management port, or -1 when health and metrics are served on the API port. */
@@ -181,6 +201,7 @@ public final class WirelessServer {
     return (management == null ? Future.<Void>succeededFuture() : management.close())
         .eventually(() -> http.close())
         .eventually(() -> workers.stop())
+        .eventually(() -> commandWorkers.stop())
         .eventually(() -> vertx.undeploy(dispatcherDeployment))
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {
