@@ -114,7 +114,7 @@ public final class WirelessServer {
             .compose(built -> {
               OpsRoutes.mountDocs(built);
               SimulatorRoutes.mount(built, services.commandEvents(),
-                  OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
+                  OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
               }

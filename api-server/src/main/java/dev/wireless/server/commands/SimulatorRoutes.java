@@ -33,31 +33,33 @@ public final class SimulatorRoutes {
   private SimulatorRoutes() {
   }
 
-  public static void mount(Router router, CommandMessageEvents events, OperatorToken token) {
+  /** @param publicBaseUrl where {@code /docs/errors/<code>} is served (each error's {@code more_info}) */
+  public static void mount(Router router, CommandMessageEvents events, OperatorToken token, String publicBaseUrl) {
+    String docs = publicBaseUrl + "/docs/errors/";
     byte[] expected = token.value().getBytes(StandardCharsets.UTF_8);
     router.post(PATH).order(-1).handler(ctx -> {
       String authorization = ctx.request().getHeader("Authorization");
       if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
           || !MessageDigest.isEqual(expected, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
-        error(ctx, 401, 20003, "An operator Bearer token is required");
+        error(ctx, docs, 401, 20003, "An operator Bearer token is required");
         return;
       }
       ctx.request().body().onComplete(body -> {
         if (body.failed() || body.result().length() > 64 * 1024) {
-          error(ctx, 400, 33101, "The request body could not be read");
+          error(ctx, docs, 400, 33101, "The request body could not be read");
         } else {
-          handle(ctx, events, body.result());
+          handle(ctx, docs, events, body.result());
         }
       });
     });
   }
 
-  private static void handle(RoutingContext ctx, CommandMessageEvents events, Buffer body) {
+  private static void handle(RoutingContext ctx, String docs, CommandMessageEvents events, Buffer body) {
     JsonObject fields = parse(ctx.request().getHeader("Content-Type"), body);
     String command = fields == null ? null : fields.getString("Command");
     String mode = fields == null ? "text" : fields.getString("CommandMode", "text");
     if (command == null || command.isEmpty() || !(mode.equals("text") || mode.equals("binary"))) {
-      error(ctx, 400, 33101, "Send Command (and optionally CommandMode text|binary) as a form or JSON body");
+      error(ctx, docs, 400, 33101, "Send Command (and optionally CommandMode text|binary) as a form or JSON body");
       return;
     }
     String eventId = fields.getString("EventId", "simulator-" + UUID.randomUUID());
@@ -69,10 +71,10 @@ public final class SimulatorRoutes {
         .onComplete(done -> {
           if (done.failed()) {
             LOG.error("simulated message from SIM {} failed", sim, done.cause());
-            error(ctx, 503, 20503, "The message was not stored; send it again");
+            error(ctx, docs, 503, 20503, "The message was not stored; send it again");
           } else if (done.result() instanceof String refusal) {
             int code = Integer.parseInt(refusal.substring(0, refusal.indexOf(' ')));
-            error(ctx, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : 403, code, refusal.substring(6));
+            error(ctx, docs, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : 403, code, refusal.substring(6));
           } else {
             CommandRow row = (CommandRow) done.result();
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
@@ -97,8 +99,9 @@ public final class SimulatorRoutes {
     return fields;
   }
 
-  private static void error(RoutingContext ctx, int status, int code, String message) {
+  private static void error(RoutingContext ctx, String docs, int status, int code, String message) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("code", code).put("message", message).put("status", status).encode());
+        .end(new JsonObject().put("code", code).put("message", message).put("more_info", docs + code)
+            .put("status", status).encode());
   }
 }
