@@ -77,8 +77,10 @@ public final class WirelessServer {
         .setCompressionSupported(true);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
+    AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
     return vertx.executeBlocking(() -> {
       secrets.set(config.secretBox());
+      operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
       DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
       try {
@@ -113,8 +115,7 @@ public final class WirelessServer {
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
               OpsRoutes.mountDocs(built);
-              SimulatorRoutes.mount(built, services.commandEvents(),
-                  OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()), resolved.publicBaseUrl());
+              SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
               }

@@ -154,6 +154,22 @@ class CommandsDeliveryTest extends ContractCheck {
     assertNull(fx.value("select callback_url from commands where sid = '" + other + "'"));
   }
 
+  @Test
+  void aJobLeftRunningByACrashedNodeIsTakenOverOnceItsLeaseExpires() {
+    String sid = "DC" + "ab".repeat(16);
+    platform.sql("insert into commands (sid, account_sid, sim_sid, command, payload, status, direction, callback_url) "
+        + "values ('" + sid + "', '" + fx.account.accountSid() + "', '" + simSid + "', 'orphan', 'orphan', 'queued', "
+        + "'to_sim', '" + receiver.url("/orphan") + "')");
+    platform.sql("insert into command_jobs (command_id, stage, state, attempts, locked_by, locked_until) "
+        + "select id, 'send', 'running', 1, 'crashed-node', now() + interval '300 milliseconds' from commands "
+        + "where sid = '" + sid + "'");
+    awaitUntil(Duration.ofSeconds(20), () -> "delivered".equals(fx.status(sid)));
+    awaitUntil(Duration.ofSeconds(20), () -> !receiver.received().isEmpty());
+    assertEquals("delivered", onlyCallback().form().get("Status"));
+    assertEquals("2", fx.value("select attempts from command_jobs j join commands c on c.id = j.command_id "
+        + "where c.sid = '" + sid + "'"));
+  }
+
   private Received onlyCallback() {
     List<Received> all = receiver.received();
     assertEquals(1, all.size(), all.toString());
