@@ -18,9 +18,12 @@ create table commands (
   callback_method            text not null default 'POST',
   error_code                 integer,
   error_message              text,
+  -- the network event an MO command came from: a resent event stores nothing new
+  source_event_id            text,
   created_at                 timestamptz not null default now(),
   updated_at                 timestamptz not null default now(),
   constraint commands_sid_uq unique (sid),
+  constraint commands_source_event_uq unique (source_event_id),
   constraint commands_sid_ck check (sid ~ '^DC[0-9a-f]{32}$'),
   constraint commands_sim_sid_ck check (sim_sid ~ '^DE[0-9a-f]{32}$'),
   constraint commands_mode_ck check (command_mode in ('text', 'binary')),

@@ -31,6 +31,10 @@ import dev.wireless.server.usage.DataSessionsResource;
 import dev.wireless.server.usage.UsageRecordsResource;
 import dev.wireless.server.usage.UsageRollups;
 import dev.wireless.server.usage.UsageService;
+import dev.wireless.server.api.CommandsApiBinder;
+import dev.wireless.server.commands.CommandMessageEvents;
+import dev.wireless.server.commands.CommandService;
+import dev.wireless.server.commands.CommandsResource;
 
 /**
  * The object graph of one node: repositories on the pool, services on the repositories, resources
@@ -47,6 +51,8 @@ final class Services {
   private final UsageRollups usageRollups;
   private final UsageService usage;
   private final IngestionService ingestion;
+  private final CommandService commands;
+  private final CommandMessageEvents commandEvents;
 
   Services(Pool pool, ServerConfig config, SecretBox secrets) {
     this.pool = pool;
@@ -59,6 +65,9 @@ final class Services {
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
     this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule),
         java.time.Clock.systemUTC());
+    this.commands = new CommandService(pool, usageRollups);
+    this.commandEvents = new CommandMessageEvents(pool, usageRollups, new CallbackOutbox(callbackSchedule),
+        config.commands().receiptTimeout());
   }
 
   /** Seeds the demo fleet on a just-created demo account. */
@@ -83,6 +92,11 @@ final class Services {
     return ingestion;
   }
 
+  /** Where MO SMS and delivery receipts from the network go (ingestion, the device simulator). */
+  CommandMessageEvents commandEvents() {
+    return commandEvents;
+  }
+
   void bind(OperationBinder binder) {
     AuthApiBinder.bind(binder, new AuthResource(accounts));
     RatePlansApiBinder.bind(binder, new RatePlansResource(ratePlans));
@@ -91,5 +105,6 @@ final class Services {
     WebhookSecretsApiBinder.bind(binder, new WebhookSecretsResource(pool));
     DataSessionsApiBinder.bind(binder, new DataSessionsResource(usage));
     UsageRecordsApiBinder.bind(binder, new UsageRecordsResource(usage));
+    CommandsApiBinder.bind(binder, new CommandsResource(commands));
   }
 }

@@ -17,6 +17,9 @@ import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
 import dev.wireless.server.jobs.OutboxSimCallbacks;
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.server.commands.CommandWorkers;
+import dev.wireless.server.commands.SimulatorRoutes;
+import dev.wireless.server.ingestion.OperatorToken;
 import dev.wireless.callbacks.dispatch.CallbackDispatcher;
 import dev.wireless.callbacks.signing.DatabaseSigningKeys;
 import dev.wireless.callbacks.signing.SecretBox;
@@ -51,10 +54,11 @@ public final class WirelessServer {
   private final String dispatcherDeployment;
   private final SecretBox secrets;
   private final HttpServer management;
+  private final CommandWorkers commandWorkers;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
-                         SecretBox secrets, HttpServer management) {
+                         SecretBox secrets, HttpServer management, CommandWorkers commandWorkers) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -65,6 +69,7 @@ public final class WirelessServer {
     this.dispatcherDeployment = dispatcherDeployment;
     this.secrets = secrets;
     this.management = management;
+    this.commandWorkers = commandWorkers;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
@@ -73,8 +78,10 @@ public final class WirelessServer {
         .setCompressionSupported(true);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
+    AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
     return vertx.executeBlocking(() -> {
       secrets.set(config.secretBox());
+      operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
       DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
       try {
@@ -111,6 +118,7 @@ public final class WirelessServer {
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
               OpsRoutes.mountDocs(built);
+              SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
               }
@@ -125,7 +133,8 @@ public final class WirelessServer {
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
-                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get())));
+                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
+                    commandWorkers(vertx, pool, config).start())));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -148,6 +157,18 @@ public final class WirelessServer {
     SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
         settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
     return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
+  }
+
+  private static CommandWorkers commandWorkers(Vertx vertx, Pool pool, ServerConfig config) {
+    SimulatedCarrier carrier = new SimulatedCarrier(vertx, config.provisioning().carrierLatency(), 0, 0,
+        java.time.Duration.ZERO, Math::random, config.commands().carrier());
+    return new CommandWorkers(vertx, pool, carrier, new CallbackOutbox(config.callbacks().retrySchedule()),
+        config.commands());
+  }
+
+  /** Runs the Command retention purge now; returns how many Commands were deleted. */
+  public Future<Integer> purgeCommands() {
+    return commandWorkers.retention().purge();
   }
 
   /** The management port, or -1 when health and metrics are served on the API port. */
@@ -184,6 +205,7 @@ public final class WirelessServer {
     return (management == null ? Future.<Void>succeededFuture() : management.close())
         .eventually(() -> http.close())
         .eventually(() -> workers.stop())
+        .eventually(() -> commandWorkers.stop())
         .eventually(() -> vertx.undeploy(dispatcherDeployment))
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

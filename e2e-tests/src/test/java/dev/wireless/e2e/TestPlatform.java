@@ -61,7 +61,7 @@ final class TestPlatform {
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());
       String baseUrl = "http://127.0.0.1:" + proxyPort;
-      ServerConfig config = ServerConfig.from(Map.of(
+      ServerConfig config = ServerConfig.from(CommandsFixture.withCommandSettings(Map.of(
           "WIRELESS_DATA_DIR", dataDir.toString(),
           "WIRELESS_PORT", "0",
           "WIRELESS_HOST", "127.0.0.1",
@@ -71,7 +71,7 @@ final class TestPlatform {
           "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
           "WIRELESS_CALLBACK_TIMEOUT", "2s",
           "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms",
-          "WIRELESS_RATE_LIMIT_BURST", "5000"));
+          "WIRELESS_RATE_LIMIT_BURST", "5000")));
       WirelessServer server = await(WirelessServer.start(vertx, config));
       proxy.target(server.port());
       return new TestPlatform(vertx, server, proxy, baseUrl);

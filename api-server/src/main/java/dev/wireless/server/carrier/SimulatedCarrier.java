@@ -9,7 +9,9 @@ import java.util.function.DoubleSupplier;
 /**
  * A carrier that needs no network: answers after a configurable latency (so the asynchronous
  * behaviour is visible to a person trying the API), refuses a configurable share of requests, and
- * answers a share of first attempts with "scheduled" (applied on a later attempt).
+ * answers a share of first attempts with "scheduled" (applied on a later attempt). SMS follow
+ * {@link SmsBehaviour}, and the markers below make one message fail on purpose, so a demo or a test
+ * can show every outcome deterministically.
  */
 public final class SimulatedCarrier implements NetworkGateway {
 
@@ -17,6 +19,15 @@ public final class SimulatedCarrier implements NetworkGateway {
   public static final int REFUSED_CODE = 33000;
   /** The code a Command fails with when the simulated carrier refuses or cannot deliver it. */
   public static final int SMS_REFUSED_CODE = 33000;
+  /** The code of a delivery receipt reporting the message undeliverable. */
+  public static final int SMS_UNDELIVERABLE_CODE = 33000;
+  /**
+   * Test hooks of the simulated network only (README): a text Command containing one of these is
+   * refused by the carrier, reported undeliverable, or never gets its receipt, whatever the rates.
+   */
+  public static final String REFUSE_MARKER = "#sim-carrier-refuse";
+  public static final String UNDELIVERABLE_MARKER = "#sim-carrier-undeliverable";
+  public static final String LOSE_RECEIPT_MARKER = "#sim-carrier-no-receipt";
 
   private final Vertx vertx;
   private final Duration latency;
@@ -67,15 +78,19 @@ public final class SimulatedCarrier implements NetworkGateway {
 
   @Override
   public Future<CarrierResult> sendSms(SmsRequest request, DeliveryReceipts receipts) {
-    CarrierResult result = random.getAsDouble() < sms.failureRate()
+    String marker = "text".equals(request.mode()) && request.payload() != null ? request.payload() : "";
+    boolean refuse = marker.contains(REFUSE_MARKER) || random.getAsDouble() < sms.failureRate();
+    CarrierResult result = refuse
         ? CarrierResult.refused(SMS_REFUSED_CODE, "The carrier refused the message: the SIM is unreachable")
         : CarrierResult.accepted();
     if (result.outcome() == CarrierResult.Outcome.APPLIED && request.receiptRequested()) {
       double draw = random.getAsDouble();
-      if (draw >= sms.receiptLossRate()) {
-        boolean delivered = draw >= sms.receiptLossRate() + sms.receiptFailureRate();
+      boolean lost = marker.contains(LOSE_RECEIPT_MARKER) || draw < sms.receiptLossRate();
+      if (!lost) {
+        boolean delivered = !marker.contains(UNDELIVERABLE_MARKER)
+            && draw >= sms.receiptLossRate() + sms.receiptFailureRate();
         long delay = latency.toMillis() + sms.receiptDelay().toMillis();
-        Runnable report = () -> receipts.receipt(request.commandSid(), delivered, delivered ? 0 : SMS_REFUSED_CODE,
+        Runnable report = () -> receipts.receipt(request.commandSid(), delivered, delivered ? 0 : SMS_UNDELIVERABLE_CODE,
             delivered ? null : "The network reported the message undeliverable");
         vertx.setTimer(Math.max(1, delay), id -> report.run());
       }

@@ -77,6 +77,18 @@ final class CommandJobRepository {
         .where(J.ID.eq(job.id())).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)));
   }
 
+  /**
+   * Hands back the jobs {@code worker} still holds (a graceful stop): due again at once, and the
+   * interrupted attempt does not count.
+   */
+  static Future<Integer> release(SqlClient db, String worker) {
+    return SqlExecutor.execute(db, SQL.update(J).set(J.STATE, "queued").set(J.LOCKED_BY, (String) null)
+            .set(J.LOCKED_UNTIL, (OffsetDateTime) null).set(J.ATTEMPTS, DSL.greatest(J.ATTEMPTS.minus(1), DSL.val(0)))
+            .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
+            .where(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)))
+        .map(rows -> rows.rowCount());
+  }
+
   /** Cancels the Command's waiting jobs (a receipt arrived, so no timeout is needed). */
   static Future<Void> cancelQueued(SqlClient tx, long commandId) {
     return SqlExecutor.execute(tx, SQL.update(J).set(J.STATE, "canceled")

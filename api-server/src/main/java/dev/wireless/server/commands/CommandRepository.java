@@ -46,9 +46,28 @@ final class CommandRepository {
         .map(rows -> toRow(rows.iterator().next()));
   }
 
+  /**
+   * Stores a Command a SIM sent, once per network event: empty when {@code eventId} was stored
+   * before (a resent event).
+   */
+  Future<Optional<CommandRow>> insertOnce(CommandRow c, String eventId) {
+    return SqlExecutor.execute(db, SQL.insertInto(C)
+            .set(C.SID, c.sid()).set(C.ACCOUNT_SID, c.accountSid()).set(C.SIM_SID, c.simSid())
+            .set(C.COMMAND, c.command()).set(C.PAYLOAD, c.payload()).set(C.COMMAND_MODE, c.mode())
+            .set(C.TRANSPORT, c.transport()).set(C.DELIVERY_RECEIPT_REQUESTED, c.receiptRequested())
+            .set(C.STATUS, c.status()).set(C.DIRECTION, c.direction()).set(C.SOURCE_EVENT_ID, eventId)
+            .onConflict(C.SOURCE_EVENT_ID).doNothing()
+            .returning())
+        .map(CommandRepository::first);
+  }
+
   Future<Optional<CommandRow>> find(String accountSid, String sid) {
     return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ACCOUNT_SID.eq(accountSid)).and(C.SID.eq(normal(sid))))
         .map(CommandRepository::first);
+  }
+
+  Future<Optional<CommandRow>> findByEvent(String eventId) {
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SOURCE_EVENT_ID.eq(eventId))).map(CommandRepository::first);
   }
 
   Future<Optional<CommandRow>> findById(long id) {

@@ -48,7 +48,10 @@ final class CommandWorker {
     context.runOnContext(v -> poll());
   }
 
-  /** Stops claiming; completes once the batch in flight has ended. */
+  /**
+   * Stops claiming; completes once the batch in flight has ended and any job still leased to this
+   * worker has been handed back, so another node takes it at once instead of after the lease.
+   */
   Future<Void> stop() {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
@@ -56,7 +59,8 @@ final class CommandWorker {
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }
-      inFlight.onComplete(r -> done.complete());
+      inFlight.transform(r -> CommandJobRepository.release(pool, name))
+          .onComplete(r -> done.complete());
     });
     return done.future();
   }

@@ -40,6 +40,11 @@ public final class CommandWorkers {
     return delivery;
   }
 
+  /** The retention purge, to run it now (operators, tests) instead of waiting for its interval. */
+  public CommandRetention retention() {
+    return retention;
+  }
+
   public Future<Void> stop() {
     retention.stop();
     return Future.join(workers.stream().map(CommandWorker::stop).toList()).mapEmpty();

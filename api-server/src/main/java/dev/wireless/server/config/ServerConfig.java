@@ -17,12 +17,14 @@ import java.util.Map;
  * @param managementPort -1 serves health and metrics on the API port; otherwise their own plain-HTTP port
  * @param masterKey     base64 AES key sealing callback signing keys; null means {@code <data dir>/secrets/master.key}
  * @param usage         network ingestion, simulated traffic and the usage price table
+ * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
                            Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
-                           int managementPort, dev.wireless.server.usage.UsageSettings usage) {
+                           int managementPort, dev.wireless.server.usage.UsageSettings usage,
+                           dev.wireless.server.commands.CommandSettings commands) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -49,7 +51,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
             s.integer("WIRELESS_RATE_LIMIT_BURST", 200, 1, 1_000_000),
             s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24))),
         s.integer("WIRELESS_MANAGEMENT_PORT", -1, -1, 65535),
-        dev.wireless.server.usage.UsageSettings.from(env));
+        dev.wireless.server.usage.UsageSettings.from(env),
+        dev.wireless.server.commands.CommandSettings.from(env));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -70,7 +73,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage);
+        managementPort, usage, commands);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

@@ -1,0 +1,107 @@
+package dev.wireless.server.commands;
+
+import dev.wireless.server.ingestion.MessageEvents.MobileOriginatedSms;
+import dev.wireless.server.ingestion.OperatorToken;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator-only device simulator: {@code POST /simulator/v1/Sims/{Sid}/Commands} makes a SIM
+ * (by SID or ICCID) "send" an SMS to the short code, exactly as if the network had reported it,
+ * through {@link CommandMessageEvents}. Body: form or JSON with {@code Command} (required),
+ * {@code CommandMode} ({@code text} default, or {@code binary} with base64) and an optional
+ * {@code EventId} (a repeated id stores nothing new). Outside the public contract, with the
+ * operator's Bearer token like the network ingestion interface.
+ */
+public final class SimulatorRoutes {
+
+  public static final String PATH = "/simulator/v1/Sims/:sid/Commands";
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatorRoutes.class);
+
+  private SimulatorRoutes() {
+  }
+
+  /** @param publicBaseUrl where {@code /docs/errors/<code>} is served (each error's {@code more_info}) */
+  public static void mount(Router router, CommandMessageEvents events, OperatorToken token, String publicBaseUrl) {
+    String docs = publicBaseUrl + "/docs/errors/";
+    byte[] expected = token.value().getBytes(StandardCharsets.UTF_8);
+    router.post(PATH).order(-1).handler(ctx -> {
+      String authorization = ctx.request().getHeader("Authorization");
+      if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+          || !MessageDigest.isEqual(expected, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+        error(ctx, docs, 401, 20003, "An operator Bearer token is required");
+        return;
+      }
+      ctx.request().body().onComplete(body -> {
+        if (body.failed() || body.result().length() > 64 * 1024) {
+          error(ctx, docs, 400, 33101, "The request body could not be read");
+        } else {
+          handle(ctx, docs, events, body.result());
+        }
+      });
+    });
+  }
+
+  private static void handle(RoutingContext ctx, String docs, CommandMessageEvents events, Buffer body) {
+    JsonObject fields = parse(ctx.request().getHeader("Content-Type"), body);
+    String command = fields == null ? null : fields.getString("Command");
+    String mode = fields == null ? "text" : fields.getString("CommandMode", "text");
+    if (command == null || command.isEmpty() || !(mode.equals("text") || mode.equals("binary"))) {
+      error(ctx, docs, 400, 33101, "Send Command (and optionally CommandMode text|binary) as a form or JSON body");
+      return;
+    }
+    String eventId = fields.getString("EventId", "simulator-" + UUID.randomUUID());
+    String sim = ctx.pathParam("sid");
+    MobileOriginatedSms sms = new MobileOriginatedSms(eventId, sim, OffsetDateTime.now(ZoneOffset.UTC), mode, command,
+        "home", "");
+    events.fromSim(sms).compose(refusal -> refusal != null ? Future.succeededFuture(refusal)
+            : events.storedCommand(eventId).map(row -> (Object) row))
+        .onComplete(done -> {
+          if (done.failed()) {
+            LOG.error("simulated message from SIM {} failed", sim, done.cause());
+            error(ctx, docs, 503, 20503, "The message was not stored; send it again");
+          } else if (done.result() instanceof String refusal) {
+            int code = Integer.parseInt(refusal.substring(0, refusal.indexOf(' ')));
+            error(ctx, docs, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : 403, code, refusal.substring(6));
+          } else {
+            CommandRow row = (CommandRow) done.result();
+            ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("sid", row.sid()).put("account_sid", row.accountSid()).put("sim_sid", row.simSid())
+                .put("command", row.command()).put("command_mode", row.mode()).put("status", row.status())
+                .put("direction", row.direction()).put("transport", row.transport()).encode());
+          }
+        });
+  }
+
+  private static JsonObject parse(String contentType, Buffer body) {
+    if (contentType != null && contentType.toLowerCase().startsWith("application/json")) {
+      try {
+        return body.toJsonObject();
+      } catch (DecodeException | ClassCastException e) {
+        return null;
+      }
+    }
+    JsonObject fields = new JsonObject();
+    new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false).parameters()
+        .forEach((name, values) -> fields.put(name, values.get(0)));
+    return fields;
+  }
+
+  private static void error(RoutingContext ctx, String docs, int status, int code, String message) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("code", code).put("message", message).put("more_info", docs + code)
+            .put("status", status).encode());
+  }
+}
