@@ -31,14 +31,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer's callback receiver that is down while a burst of 1,000 status changes is accepted:
+ * A customer's callback receiver that is down while a burst of 900 status changes and 100 Commands
+ * (1,000 callbacks) is accepted:
  * first nothing listens (connection refused), then it answers 500, then it hangs past the
  * callback timeout, then it recovers. Every callback must then be delivered, none failed, with
  * the same idempotency token in every attempt of one event.
  */
 class ReceiverOutageTest {
 
-  private static final int CHANGES = 1000;
+  private static final int CHANGES = 900;
+  private static final int COMMANDS = 100;
+  private static final int EVENTS = CHANGES + COMMANDS;
+
+  /** The callbacks of this burst: Sim status changes and Command outcomes (not the demo's). */
+  private static final String KINDS = "('sim.status', 'command.status')";
 
   private enum Mode { ERROR_500, HANG, OK }
 
@@ -51,6 +57,7 @@ class ReceiverOutageTest {
         "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_CARRIER_LATENCY", "0s", "WIRELESS_PROVISIONING_WORKERS", "8",
         "WIRELESS_PROVISIONING_POLL", "20ms", "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
         "WIRELESS_RATE_LIMIT_BURST", "100000"));
+    env.putAll(Map.of("WIRELESS_COMMAND_POLL", "20ms", "WIRELESS_CARRIER_SMS_RECEIPT_DELAY", "10ms"));
     env.putAll(Map.of("WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,250ms,500ms" + ",1s".repeat(90),
         "WIRELESS_CALLBACK_TIMEOUT", "500ms", "WIRELESS_CALLBACK_CONNECT_TIMEOUT", "500ms",
         "WIRELESS_CALLBACK_LEASE", "3s", "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms"));
@@ -60,7 +67,7 @@ class ReceiverOutageTest {
     try {
       var account = await(new dev.wireless.server.accounts.AccountService(pool, Duration.ofHours(1),
           server.secrets()).create("outage", null));
-      TestPlatform.importSims(pool, account.accountSid(), "burst", CHANGES);
+      TestPlatform.importSims(pool, account.accountSid(), "burst", EVENTS);
       RawHttp http = new RawHttp("http://127.0.0.1:" + server.port());
       String auth = bearer(account.authToken());
       RawHttp.json(http.postForm("/v1/RatePlans", auth, "UniqueName", "burst"), 201);
@@ -76,8 +83,13 @@ class ReceiverOutageTest {
         sent.add(clients.submit(() -> http.postForm("/v1/Sims/" + sim, auth, "Status", "suspended",
             "CallbackUrl", callbackUrl).statusCode()));
       }
-      for (Future<Integer> status : sent) {
-        assertEquals(202, status.get(120, TimeUnit.SECONDS));
+      for (int i = CHANGES; i < EVENTS; i++) {
+        String sim = "burst-" + i;
+        sent.add(clients.submit(() -> http.postForm("/v1/Commands", auth, "Sim", sim, "Command", "wake up",
+            "CallbackUrl", callbackUrl + "/commands").statusCode()));
+      }
+      for (int i = 0; i < sent.size(); i++) {
+        assertEquals(i < CHANGES ? 202 : 201, sent.get(i).get(120, TimeUnit.SECONDS));
       }
       clients.shutdown();
 
@@ -88,7 +100,7 @@ class ReceiverOutageTest {
       Set<String> delivered = ConcurrentHashMap.newKeySet();
       receiver = await(vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
         String token = request.getHeader("I-Twilio-Idempotency-Token");
-        String sim = body.toString().replaceAll(".*(?:^|&)SimUniqueName=([^&]*).*", "$1");
+        String sim = body.toString().replaceAll("^(?:.*&)?SimUniqueName=([^&]*).*$", "$1");
         tokensBySim.computeIfAbsent(sim, k -> ConcurrentHashMap.newKeySet()).add(token);
         switch (mode.get()) {
           case ERROR_500 -> request.response().setStatusCode(500).end("down for maintenance");
@@ -107,19 +119,19 @@ class ReceiverOutageTest {
       awaitUntil(Duration.ofSeconds(60), () -> count(pool, "http_status is null") >= hangStarted + 50);
       mode.set(Mode.OK);
 
-      awaitUntil(Duration.ofSeconds(120), () -> countDeliveries(pool, "state = 'delivered'") == CHANGES);
+      awaitUntil(Duration.ofSeconds(120), () -> countDeliveries(pool, "state = 'delivered'") == EVENTS);
       assertEquals(0, countDeliveries(pool, "state = 'failed'"));
       Set<String> expectedTokens = new HashSet<>();
-      for (Row row : await(pool.query("select idempotency_token from callback_deliveries where kind like 'sim%'")
-          .execute())) {
+      for (Row row : await(pool.query("select idempotency_token from callback_deliveries where kind in "
+          + KINDS).execute())) {
         expectedTokens.add(row.getString(0));
       }
-      assertEquals(CHANGES, expectedTokens.size());
+      assertEquals(EVENTS, expectedTokens.size());
       assertEquals(expectedTokens, delivered, "every callback delivered once recovered");
-      assertEquals(CHANGES, tokensBySim.size(), "a callback for every SIM");
+      assertEquals(EVENTS, tokensBySim.size(), "a callback for every SIM");
       tokensBySim.forEach((sim, tokens) -> assertEquals(1, tokens.size(), sim + " saw tokens " + tokens));
       System.out.printf("receiver outage: %d callbacks, %d attempts (%d refused/timed out, %d answered 500)%n",
-          CHANGES, count(pool, "true"), count(pool, "http_status is null"), count(pool, "http_status = 500"));
+          EVENTS, count(pool, "true"), count(pool, "http_status is null"), count(pool, "http_status = 500"));
       assertTrue(count(pool, "http_status = 500") >= 100);
     } finally {
       if (receiver != null) {
@@ -137,7 +149,7 @@ class ReceiverOutageTest {
   }
 
   private static long countDeliveries(Pool pool, String condition) {
-    return await(pool.query("select count(*) from callback_deliveries where kind like 'sim%' and " + condition)
+    return await(pool.query("select count(*) from callback_deliveries where kind in " + KINDS + " and " + condition)
         .execute()).iterator().next().getLong(0);
   }
 
