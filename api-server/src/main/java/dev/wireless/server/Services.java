@@ -44,6 +44,7 @@ final class Services {
 
   private final AccountService accounts;
   private final RequestAuthenticator authenticator;
+  private final dev.wireless.server.accounts.CredentialCache credentials;
   private final RatePlanService ratePlans;
   private final SimService sims;
   private final Pool pool;
@@ -58,7 +59,8 @@ final class Services {
     this.pool = pool;
     this.callbackSchedule = config.callbacks().retrySchedule();
     this.accounts = new AccountService(pool, config.accessTokenTtl(), secrets);
-    this.authenticator = new RequestAuthenticator(accounts);
+    this.credentials = new dev.wireless.server.accounts.CredentialCache(config.limits().authCacheTtl());
+    this.authenticator = new RequestAuthenticator(accounts, credentials);
     this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
     this.sims = new SimService(pool);
     this.usageRollups = new UsageRollups(config.usage().prices());
@@ -77,6 +79,11 @@ final class Services {
 
   AccountService accounts() {
     return accounts;
+  }
+
+  /** Verified Auth Tokens remembered by this node; started and stopped with the server. */
+  dev.wireless.server.accounts.CredentialCache credentials() {
+    return credentials;
   }
 
   Authenticator authenticator() {

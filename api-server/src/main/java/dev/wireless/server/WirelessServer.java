@@ -55,10 +55,13 @@ public final class WirelessServer {
   private final SecretBox secrets;
   private final HttpServer management;
   private final CommandWorkers commandWorkers;
+  private final dev.wireless.server.accounts.CredentialCache credentials;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
-                         SecretBox secrets, HttpServer management, CommandWorkers commandWorkers) {
+                         SecretBox secrets, HttpServer management, CommandWorkers commandWorkers,
+                         dev.wireless.server.accounts.CredentialCache credentials) {
+    this.credentials = credentials;
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -113,6 +116,7 @@ public final class WirelessServer {
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         errors.set(new ErrorMapper(resolved.publicBaseUrl()));
         Services services = new Services(pool, resolved, secrets.get());
+        services.credentials().start(vertx, pool);
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
@@ -134,7 +138,7 @@ public final class WirelessServer {
                     new DatabaseSigningKeys(pool, secrets.get())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
-                    commandWorkers(vertx, pool, config).start())));
+                    commandWorkers(vertx, pool, config).start(), services.credentials())));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -207,6 +211,7 @@ public final class WirelessServer {
         .eventually(() -> workers.stop())
         .eventually(() -> commandWorkers.stop())
         .eventually(() -> vertx.undeploy(dispatcherDeployment))
+        .eventually(() -> credentials.stop())
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {
           database.close();

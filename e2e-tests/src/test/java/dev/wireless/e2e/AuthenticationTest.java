@@ -37,6 +37,23 @@ class AuthenticationTest extends ContractCheck {
   }
 
   @Test
+  void aRotationFromOutsideTheNodeRetiresCachedTokensAtOnce() {
+    String first = account.authToken();
+    for (int i = 0; i < 3; i++) { // verified, and remembered by the node's credential cache
+      json(http.get("/v1/RatePlans", bearer(first)), 200);
+      json(http.get("/v1/RatePlans", basic(account.accountSid(), first)), 200);
+    }
+    String second = platform.rotateToken(account.accountSid());
+    json(http.get("/v1/RatePlans", bearer(first)), 200); // the previous token is now the secondary
+    String third = platform.rotateToken(account.accountSid());
+    // The NOTIFY committed with the rotation reaches the node within milliseconds; the cache's TTL is a minute.
+    SimApiTest.awaitUntil(java.time.Duration.ofSeconds(2), () -> http.get("/v1/RatePlans", bearer(first)).statusCode() == 401);
+    assertError(http.get("/v1/RatePlans", basic(account.accountSid(), first)), 401, 20003);
+    json(http.get("/v1/RatePlans", bearer(second)), 200);
+    json(http.get("/v1/RatePlans", bearer(third)), 200);
+  }
+
+  @Test
   void unauthenticatedCallersLearnNothingAboutTheirParameters() {
     assertError(http.postForm("/v1/RatePlans", null, "DataLimit", "abc"), 401, 20003);
   }

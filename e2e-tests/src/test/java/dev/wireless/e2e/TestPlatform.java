@@ -93,6 +93,11 @@ final class TestPlatform {
     return proxy;
   }
 
+  /** Rotates an account's Auth Token from outside the server (as the operator's CLI does); the new token. */
+  String rotateToken(String accountSid) {
+    return await(accounts.rotateToken(accountSid)).orElseThrow();
+  }
+
   /** A new account with its own credentials. */
   NewCredentials newAccount() {
     return await(accounts.create("e2e account", null));

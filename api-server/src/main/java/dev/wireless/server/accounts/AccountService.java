@@ -59,7 +59,8 @@ public final class AccountService {
       String token = AuthTokens.newAuthToken();
       return pool.withTransaction(tx -> new AccountRepository(tx)
               .replaceTokenDigests(sid, AuthTokens.digest(token), found.get().primaryTokenHash())
-              .compose(updated -> DatabaseSigningKeys.storeTwilioSigningKey(tx, sid, token, secrets).map(updated)))
+              .compose(updated -> DatabaseSigningKeys.storeTwilioSigningKey(tx, sid, token, secrets).map(updated))
+              .compose(updated -> CredentialCache.announceChange(tx, sid).map(updated)))
           .map(updated -> updated ? Optional.of(token) : Optional.empty());
     });
   }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +22,11 @@ public final class RequestAuthenticator implements Authenticator {
       Map.of("WWW-Authenticate", "Bearer realm=\"wireless\", Basic realm=\"wireless\"");
 
   private final AccountService accounts;
+  private final CredentialCache cache;
 
-  public RequestAuthenticator(AccountService accounts) {
+  public RequestAuthenticator(AccountService accounts, CredentialCache cache) {
     this.accounts = accounts;
+    this.cache = cache;
   }
 
   @Override
@@ -35,7 +38,10 @@ public final class RequestAuthenticator implements Authenticator {
     Future<Optional<String>> account;
     if (startsWithIgnoreCase(header, "Bearer ")) {
       String token = header.substring("Bearer ".length()).trim();
-      account = token.isEmpty() ? Future.succeededFuture(Optional.empty()) : accounts.authenticateBearer(token);
+      account = token.isEmpty() ? Future.succeededFuture(Optional.empty())
+          : AuthTokens.isAuthTokenShaped(token)
+          ? cache.get("B:" + HexFormat.of().formatHex(AuthTokens.digest(token)), () -> accounts.authenticateBearer(token))
+          : accounts.authenticateBearer(token);
     } else if (startsWithIgnoreCase(header, "Basic ")) {
       account = basic(header.substring("Basic ".length()).trim());
     } else {
@@ -57,7 +63,10 @@ public final class RequestAuthenticator implements Authenticator {
     if (colon <= 0) {
       return Future.succeededFuture(Optional.empty());
     }
-    return accounts.authenticateBasic(decoded.substring(0, colon), decoded.substring(colon + 1));
+    String sid = decoded.substring(0, colon);
+    String token = decoded.substring(colon + 1);
+    return cache.get("S:" + sid + ":" + HexFormat.of().formatHex(AuthTokens.digest(token)),
+        () -> accounts.authenticateBasic(sid, token));
   }
 
   private static boolean startsWithIgnoreCase(String value, String prefix) {

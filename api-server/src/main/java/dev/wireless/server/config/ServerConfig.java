@@ -49,7 +49,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.text("WIRELESS_MASTER_KEY", null),
         new ApiLimits(s.integer("WIRELESS_RATE_LIMIT", 100, 0, 1_000_000),
             s.integer("WIRELESS_RATE_LIMIT_BURST", 200, 1, 1_000_000),
-            s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24))),
+            s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24)),
+            s.duration("WIRELESS_AUTH_CACHE_TTL", Duration.ofSeconds(60))),
         s.integer("WIRELESS_MANAGEMENT_PORT", -1, -1, 65535),
         dev.wireless.server.usage.UsageSettings.from(env),
         dev.wireless.server.commands.CommandSettings.from(env));
