@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ContractFuzzTest {
 
   private static final int ACCOUNTS = 6;
-  private static final int RANDOM_MIXES = 7_000;
+  private static final int RANDOM_MIXES = Integer.getInteger("fuzz.mixes", 7_000);
 
   private final TestPlatform platform = TestPlatform.get();
 
