@@ -1,11 +1,12 @@
 package dev.wireless.server;
 
+import dev.wireless.server.ops.CallbackMetrics;
+import dev.wireless.server.ops.Telemetry;
 import dev.wireless.callbacks.dispatch.CallbackDispatcher;
 import dev.wireless.callbacks.signing.DatabaseSigningKeys;
 import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.server.config.ServerConfig;
-import dev.wireless.server.ops.Telemetry;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -30,7 +31,7 @@ final class StandaloneDispatcher {
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.dbPoolSize()))
         .connectingTo(database.location().connectOptions()).using(vertx).build();
     String deployment = vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
-            new DatabaseSigningKeys(pool, config.secretBox())))
+            new DatabaseSigningKeys(pool, config.secretBox()), new CallbackMetrics(Telemetry.registry())))
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     System.out.println("Callback dispatcher running against " + database.location());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,7 +10,9 @@ import dev.wireless.server.http.ErrorMapper;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
 import dev.wireless.server.idempotency.IdempotentRequests;
+import dev.wireless.server.ops.CallbackMetrics;
 import dev.wireless.server.ops.OpsRoutes;
+import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.ops.QueueGauges;
 import dev.wireless.server.carrier.SimulatedCarrier;
 import dev.wireless.server.jobs.ProvisioningSettings;
@@ -135,7 +137,7 @@ public final class WirelessServer {
             })
             .compose(v -> DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet))
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
-                    new DatabaseSigningKeys(pool, secrets.get())))
+                    new DatabaseSigningKeys(pool, secrets.get()), new CallbackMetrics(Telemetry.registry())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
                     commandWorkers(vertx, pool, config).start(), services.credentials())));

@@ -99,6 +99,8 @@ class SimCallbackDeliveryTest extends ContractCheck {
     assertNotEquals(calls.get(0).headers().get("kore-idempotency-token"),
         calls.get(1).headers().get("kore-idempotency-token"), "one token per event");
     assertEquals("active", json(http.get("/v1/Sims/tracker", auth), 200).getString("status"));
+    awaitUntil(DEADLINE, () -> http.get("/metrics", null).body().contains(
+        "wireless_callback_attempts_total{attempt=\"1\",kind=\"sim.status\",outcome=\"delivered\"}"));
   }
 
   @Test

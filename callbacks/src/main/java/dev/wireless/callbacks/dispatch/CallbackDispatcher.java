@@ -47,6 +47,7 @@ public final class CallbackDispatcher extends VerticleBase {
     private NotificationListener listener;
     private Future<?> lastClaim = Future.succeededFuture();
     private boolean claiming;
+    private final AttemptObserver observer;
     private boolean wanted;
     private boolean stopping;
     private int inFlight;
@@ -54,6 +55,11 @@ public final class CallbackDispatcher extends VerticleBase {
     private long rescueTimer;
 
     public CallbackDispatcher(Pool pool, DispatcherSettings settings, SigningKeys keys) {
+        this(pool, settings, keys, AttemptObserver.NONE);
+    }
+
+    public CallbackDispatcher(Pool pool, DispatcherSettings settings, SigningKeys keys, AttemptObserver observer) {
+        this.observer = observer;
         this.pool = pool;
         this.repository = new DeliveryRepository(pool);
         this.settings = settings;
@@ -138,7 +144,9 @@ public final class CallbackDispatcher extends VerticleBase {
                         return Future.<Verdict>failedFuture(STOPPED);
                     }
                     Verdict verdict = decide(row, attempt);
-                    return repository.finish(row, id, attempt, verdict).map(verdict);
+                    return repository.finish(row, id, attempt, verdict).map(verdict)
+                            .onSuccess(v -> observer.attempted(row.kind(), row.attemptNumber(),
+                                    v.outcome().name().toLowerCase(java.util.Locale.ROOT), attempt.durationMs()));
                 })
                 .onComplete(ar -> {
                     inFlight--;
