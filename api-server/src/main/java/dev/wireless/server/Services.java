@@ -27,6 +27,7 @@ import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.server.api.DataSessionsApiBinder;
 import dev.wireless.server.api.UsageRecordsApiBinder;
 import dev.wireless.server.ingestion.IngestionService;
+import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.DataSessionsResource;
 import dev.wireless.server.usage.UsageRecordsResource;
 import dev.wireless.server.usage.UsageRollups;
@@ -48,7 +49,8 @@ final class Services {
   private final UsageService usage;
   private final IngestionService ingestion;
 
-  Services(Pool pool, ServerConfig config, SecretBox secrets) {
+  /** @param messages where network ingestion hands MO SMS and delivery receipts (the Commands service) */
+  Services(Pool pool, ServerConfig config, SecretBox secrets, MessageEvents messages) {
     this.pool = pool;
     this.callbackSchedule = config.callbacks().retrySchedule();
     this.accounts = new AccountService(pool, config.accessTokenTtl(), secrets);
@@ -57,7 +59,7 @@ final class Services {
     this.sims = new SimService(pool);
     this.usageRollups = new UsageRollups(config.usage().prices());
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
-    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule),
+    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule), messages,
         java.time.Clock.systemUTC());
   }
 

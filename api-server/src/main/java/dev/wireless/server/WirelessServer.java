@@ -8,6 +8,10 @@ import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
+import dev.wireless.server.ingestion.IngestionRoutes;
+import dev.wireless.server.ingestion.OperatorToken;
+import dev.wireless.server.ingestion.UnavailableMessaging;
+import dev.wireless.server.ingestion.UsageJobs;
 import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.OpsRoutes;
 import dev.wireless.server.ops.QueueGauges;
@@ -50,10 +54,11 @@ public final class WirelessServer {
   private final String dispatcherDeployment;
   private final SecretBox secrets;
   private final HttpServer management;
+  private final UsageJobs usageJobs;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
-                         SecretBox secrets, HttpServer management) {
+                         SecretBox secrets, HttpServer management, UsageJobs usageJobs) {
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -64,6 +69,7 @@ public final class WirelessServer {
     this.dispatcherDeployment = dispatcherDeployment;
     this.secrets = secrets;
     this.management = management;
+    this.usageJobs = usageJobs;
   }
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
@@ -102,11 +108,12 @@ public final class WirelessServer {
       return http.listen().compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
-        Services services = new Services(pool, resolved, secrets.get());
+        Services services = new Services(pool, resolved, secrets.get(), new UnavailableMessaging());
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
+              IngestionRoutes.mount(built, services.ingestion(), operatorToken(config), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
@@ -122,7 +129,8 @@ public final class WirelessServer {
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
-                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get())));
+                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
+                    usageJobs(vertx, pool, services, demo, config))));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -145,6 +153,23 @@ public final class WirelessServer {
     SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
         settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
     return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
+  }
+
+  private static OperatorToken operatorToken(ServerConfig config) {
+    OperatorToken token = OperatorToken.resolve(config.usage().operatorToken(), config.dataDir());
+    if (token.generated()) {
+      LOG.info("network ingestion (POST {}) token written to {}", IngestionRoutes.PATH,
+          config.dataDir().resolve("secrets").resolve("operator.token"));
+    }
+    return token;
+  }
+
+  /** Partition upkeep, and the simulated carrier's traffic for the demo fleet when switched on. */
+  private static UsageJobs usageJobs(Vertx vertx, Pool pool, Services services, NewCredentials demo,
+                                     ServerConfig config) {
+    boolean simulated = config.usage().simulatedTraffic() && demo != null;
+    return UsageJobs.start(vertx, pool, services.ingestion(), simulated ? demo.accountSid() : null,
+        config.usage().trafficInterval().toMillis());
   }
 
   /** The management port, or -1 when health and metrics are served on the API port. */
@@ -179,6 +204,7 @@ public final class WirelessServer {
    */
   public Future<Void> stop() {
     return (management == null ? Future.<Void>succeededFuture() : management.close())
+        .eventually(() -> usageJobs.stop())
         .eventually(() -> http.close())
         .eventually(() -> workers.stop())
         .eventually(() -> vertx.undeploy(dispatcherDeployment))

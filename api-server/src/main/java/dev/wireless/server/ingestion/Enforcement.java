@@ -6,14 +6,12 @@ import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
 import dev.wireless.persistence.SqlExecutor;
-import dev.wireless.server.jobs.JobRepository;
-import dev.wireless.server.jobs.ProvisioningJob;
+import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -23,11 +21,11 @@ import org.jooq.impl.DSL;
  * Rate-plan enforcement, in the ingestion transaction: keeps the SIM's data of the month per
  * roaming class, decides whether the carrier must block or throttle it, sends the plan's usage
  * notification once per month when a limit is crossed, and starts {@code ready → active} after
- * 250 KB. The decision comes back as a directive the carrier (simulated or real) applies.
+ * 250 KB ({@link ReadyActivation}). The decision comes back as a directive the carrier (simulated
+ * or real) applies.
  */
 final class Enforcement {
 
-  static final long ACTIVATION_BYTES = 250_000;
   private static final long MB = 1_000_000;
   private static final dev.wireless.persistence.jooq.tables.SimUsageState U = SIM_USAGE_STATE;
 
@@ -71,9 +69,8 @@ final class Enforcement {
       if (notify) {
         work = work.compose(v -> outbox.enqueue(tx, notification(sim, stored, verdict)));
       }
-      if ("ready".equals(sim.status()) && before.lifetime < ACTIVATION_BYTES && stored.lifetime >= ACTIVATION_BYTES) {
-        work = work.compose(v -> JobRepository.enqueue(tx, ProvisioningJob.of(sim.simId(), sim.accountSid(),
-            ProvisioningJob.STATUS, ProvisioningJob.TIMER, "active", "ready", null, null), Duration.ZERO));
+      if ("ready".equals(sim.status()) && stored.lifetime >= ReadyActivation.ACTIVATION_BYTES) {
+        work = work.compose(v -> ReadyActivation.start(tx, sim.simId(), sim.accountSid()));
       }
       boolean changed = !verdict.state.equals(before.state);
       return work.map(v -> changed || !verdict.state.equals("allowed") ? new JsonObject().put("iccid", sim.iccid())

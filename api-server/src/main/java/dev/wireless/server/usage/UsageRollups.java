@@ -35,7 +35,8 @@ public final class UsageRollups {
 
   /**
    * Counts one command of a SIM (for the Commands service: call it in the transaction that
-   * creates the MT command or records the MO one).
+   * creates the MT command or records the MO one). It also counts towards {@code ready → active}
+   * after 5 commands ({@link ReadyActivation}).
    *
    * @param direction   {@code to_sim} or {@code from_sim}
    * @param roaming     {@code home}, {@code national} or {@code international}
@@ -47,7 +48,8 @@ public final class UsageRollups {
     UsageAmounts amounts = new UsageAmounts(0, 0, java.math.BigDecimal.ZERO, toSim ? 1 : 0, toSim ? 0 : 1,
         prices.command(roaming));
     return add(tx, accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
-        countryCode == null ? "" : countryCode), amounts)));
+        countryCode == null ? "" : countryCode), amounts)))
+        .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
   }
 
   /** Adds {@code cells} (hour/roaming/country → amounts) to one SIM's and its account's rollups. */
