@@ -35,6 +35,8 @@ public final class IngestionRoutes {
       ctx.request().body().onComplete(body -> {
         if (body.failed()) {
           ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER, "The request body could not be read"));
+        } else if (body.result().length() == 0) {
+          ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER, "The body is empty: send {\"events\": [...]}"));
         } else if (body.result().length() > Math.max(maxBodyBytes, 2L * 1024 * 1024)) {
           ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "The batch is too large"));
         } else {
@@ -47,10 +49,14 @@ public final class IngestionRoutes {
   private static void handle(RoutingContext ctx, IngestionService service, Buffer body) {
     JsonArray events;
     try {
-      Object parsed = body.toJson();
-      events = parsed instanceof JsonArray a ? a
-          : parsed instanceof JsonObject o && o.getValue("events") instanceof JsonArray a2 ? a2 : null;
-    } catch (DecodeException e) {
+      String text = body.toString().trim();
+      if (text.startsWith("[")) {
+        events = new JsonArray(text);
+      } else {
+        JsonObject wrapper = new JsonObject(text);
+        events = wrapper.getValue("events") instanceof JsonArray a ? a : null;
+      }
+    } catch (DecodeException | ClassCastException e) {
       events = null;
     }
     if (events == null) {
