@@ -83,6 +83,27 @@ class IngestionIdempotencyTest extends ContractCheck {
     assertEquals(comparable(sims.get(0)), comparable(sims.get(1)));
   }
 
+  @Test
+  void sessionsListNewestStartFirstWhateverOrderTheyArrivedIn() {
+    UsageTestAccount.Sim sim = account.sims(1, account.ratePlan("UniqueName", "pages"), "active").get(0);
+    for (int hoursLater : new int[] {2, 0, 1}) {
+      OffsetDateTime s = start.plusHours(hoursLater);
+      feed.send(session("session_start", prefix + "p" + hoursLater, sim.iccid(), "p" + hoursLater, s, s, 0, 0));
+    }
+    JsonObject first = account.get("/v1/Sims/" + sim.sid() + "/DataSessions?PageSize=2");
+    assertEquals(List.of(start.plusHours(2), start.plusHours(1)), starts(first));
+    JsonObject second = account.get(first.getJsonObject("meta").getString("next_page_url"));
+    assertEquals(List.of(start), starts(second));
+    assertEquals(null, second.getJsonObject("meta").getString("next_page_url"));
+    assertEquals(starts(first), starts(account.get(second.getJsonObject("meta").getString("previous_page_url"))));
+  }
+
+  private static List<OffsetDateTime> starts(JsonObject page) {
+    return page.getJsonArray("data_sessions").stream()
+        .map(s -> OffsetDateTime.parse(((JsonObject) s).getString("start")).withOffsetSameInstant(ZoneOffset.UTC))
+        .toList();
+  }
+
   private JsonArray hourly(UsageTestAccount.Sim sim) {
     return account.get("/v1/Sims/" + sim.sid() + "/UsageRecords?" + window + "&Granularity=hourly")
         .getJsonArray("usage_records");

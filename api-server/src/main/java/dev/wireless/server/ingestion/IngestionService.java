@@ -137,7 +137,6 @@ public final class IngestionService {
         });
         writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
       });
-      writes.sort(java.util.Comparator.comparing(SessionWrite::start)); // ids, hence list order, follow start
       Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
       JsonArray directives = new JsonArray();
       for (Map.Entry<Long, Map<UsageKey, long[]>> sim : deltaBySim.entrySet()) {
