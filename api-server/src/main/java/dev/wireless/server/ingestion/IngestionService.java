@@ -124,7 +124,7 @@ public final class IngestionService {
     return EventRepository.sessionEvents(tx, touched).compose(all -> {
       Map<StoredEvent.SessionId, List<StoredEvent>> bySession = all.stream()
           .collect(Collectors.groupingBy(StoredEvent::session));
-      Map<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
+      java.util.SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
       List<SessionWrite> writes = new ArrayList<>();
       bySession.forEach((id, events) -> {
         List<StoredEvent> before = events.stream().filter(e -> !freshKeys.contains(identity(e))).toList();
@@ -137,20 +137,14 @@ public final class IngestionService {
         });
         writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
       });
-      Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
-      JsonArray directives = new JsonArray();
-      for (Map.Entry<Long, Map<UsageKey, long[]>> sim : deltaBySim.entrySet()) {
-        SimPlan plan = sims.get(sim.getKey());
-        sessions = sessions.compose(v -> rollups.add(tx, plan.accountSid(), plan.simSid(), priced(plan, sim.getValue())))
-            .compose(v -> enforcement.apply(tx, plan, sim.getValue(), now))
-            .map(directive -> {
-              if (directive != null) {
-                directives.add(directive);
-              }
-              return null;
-            });
-      }
-      return sessions.map(v -> directives);
+      List<UsageRollups.SimUsage> usage = new ArrayList<>();
+      deltaBySim.forEach((simId, delta) -> {
+        SimPlan plan = sims.get(simId);
+        usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
+      });
+      return DataSessionRepository.upsert(tx, writes)
+          .compose(v -> rollups.addAll(tx, usage))
+          .compose(v -> enforcement.applyAll(tx, sims, deltaBySim, now));
     });
   }
 
