@@ -58,6 +58,14 @@ class UsageEnforcementTest extends ContractCheck {
       assertEquals("data_limit", callback.get("Reason"));
       assertEquals("block", callback.get("Action"));
       assertEquals("1200000", callback.get("HomeDataBytes"));
+
+      JsonObject still = feed.send(session("session_update", p + "4", sim.iccid(), "s", t, t.plusMinutes(3),
+          400_000, 1_000_000));
+      assertEquals("block", still.getJsonArray("directives").getJsonObject(0).getString("action"));
+      long notifications = TestPlatform.await(UsageTestAccount.pool(platform).query(
+          "select count(*) from callback_deliveries where kind = 'sim.usage_limit' and url = '"
+              + receiver.url("/usage") + "'").execute()).iterator().next().getLong(0);
+      assertEquals(1, notifications, "the usage notification is sent once per month");
     }
   }
 

@@ -73,6 +73,24 @@ class UsageQueriesTest extends ContractCheck {
   }
 
   @Test
+  void hourlyRecordsPageForwardAndBack() {
+    UsageTestAccount account = new UsageTestAccount(platform);
+    OffsetDateTime end = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    String query = "/v1/UsageRecords?Start=" + end.minusDays(1).toInstant() + "&End=" + end.toInstant()
+        + "&Granularity=hourly&PageSize=10";
+    io.vertx.core.json.JsonObject first = account.get(query);
+    io.vertx.core.json.JsonObject second = account.get(first.getJsonObject("meta").getString("next_page_url"));
+    io.vertx.core.json.JsonObject third = account.get(second.getJsonObject("meta").getString("next_page_url"));
+    assertEquals(10, first.getJsonArray("usage_records").size());
+    assertEquals(4, third.getJsonArray("usage_records").size());
+    assertEquals(null, third.getJsonObject("meta").getString("next_page_url"));
+    assertEquals(end.minusHours(1).toInstant(), OffsetDateTime.parse(third.getJsonArray("usage_records")
+        .getJsonObject(3).getJsonObject("period").getString("start")).toInstant());
+    assertEquals(first.getJsonArray("usage_records"),
+        account.get(second.getJsonObject("meta").getString("previous_page_url")).getJsonArray("usage_records"));
+  }
+
+  @Test
   void retentionDropsWholePartitionsPastTheirAge() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     var pool = UsageTestAccount.pool(platform);
