@@ -139,8 +139,9 @@ create table usage_account_hourly (
   constraint usage_account_hourly_country_ck check ((roaming = 'international') = (country_code <> ''))
 ) partition by range (hour);
 
--- Rate-plan enforcement state of a SIM: this month's data per roaming class and what the carrier
--- was told. Small, one row per SIM that ever used data.
+-- Rate-plan enforcement state of a SIM: this month's data per roaming class, what the carrier was
+-- told, and the lifetime data and commands that move a ready SIM to active. Small, one row per SIM
+-- that ever used data or sent/received a command.
 create table sim_usage_state (
   sim_id              bigint primary key references sims (id) on delete cascade,
   month               timestamptz not null,
@@ -148,6 +149,7 @@ create table sim_usage_state (
   national_bytes      bigint not null default 0,
   international_bytes bigint not null default 0,
   lifetime_bytes      bigint not null default 0,
+  lifetime_commands   bigint not null default 0,
   data_state          text not null default 'allowed',
   notified_month      timestamptz,
   updated_at          timestamptz not null default now(),

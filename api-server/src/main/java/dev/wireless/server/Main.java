@@ -3,7 +3,12 @@ package dev.wireless.server;
 import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.server.accounts.AccountService;
+import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.server.config.ServerConfig;
+import dev.wireless.server.ingestion.EventFileLoader;
+import dev.wireless.server.ingestion.IngestionService;
+import dev.wireless.server.commands.CommandMessageEvents;
+import dev.wireless.server.usage.UsageRollups;
 import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.sims.SimInventory;
 import io.vertx.core.Future;
@@ -32,6 +37,7 @@ public final class Main {
         sims import FILE.csv --account ACxxx       register SIM cards (status new) on an account; columns:
                                                    iccid, eid, registration_code, unique_name, friendly_name
                                                    (header line first; all or nothing; idempotent on ICCID)
+        events load FILE.json                      apply a file of network events (see docs/network-events.md)
       """;
 
   private Main() {
@@ -55,6 +61,7 @@ public final class Main {
             fail("sims import refused:\n" + e.getMessage());
           }
         }
+        case "events" -> exit(events(config, argv.subList(1, argv.size())));
         case "help", "--help", "-h" -> System.out.print(USAGE);
         default -> fail("unknown command '" + command + "'\n" + USAGE);
       }
@@ -128,6 +135,19 @@ public final class Main {
     return withDatabase(config, (vertx, pool) -> new SimInventory(pool).importFile(account, lines)
         .map(done -> "imported " + done.added() + " SIMs onto " + account + " from " + file + " ("
             + done.alreadyPresent() + " already present, " + done.lines() + " lines)"));
+  }
+
+  private static String events(ServerConfig config, List<String> args) {
+    if (args.size() != 2 || !args.get(0).equals("load")) {
+      throw new IllegalArgumentException("events needs 'load FILE.json'\n" + USAGE);
+    }
+    io.vertx.core.json.JsonArray events = EventFileLoader.read(java.nio.file.Path.of(args.get(1)));
+    return withDatabase(config, (vertx, pool) -> {
+      UsageRollups rollups = new UsageRollups(config.usage().prices());
+      CallbackOutbox outbox = new CallbackOutbox(config.callbacks().retrySchedule());
+      return new EventFileLoader(new IngestionService(pool, rollups, outbox, new CommandMessageEvents(pool, rollups,
+          outbox, config.commands().receiptTimeout()), java.time.Clock.systemUTC())).load(events);
+    });
   }
 
   private static AccountService service(Pool pool, ServerConfig config) {

@@ -27,6 +27,7 @@ import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.server.api.DataSessionsApiBinder;
 import dev.wireless.server.api.UsageRecordsApiBinder;
 import dev.wireless.server.ingestion.IngestionService;
+import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.DataSessionsResource;
 import dev.wireless.server.usage.UsageRecordsResource;
 import dev.wireless.server.usage.UsageRollups;
@@ -55,6 +56,7 @@ final class Services {
   private final CommandService commands;
   private final CommandMessageEvents commandEvents;
 
+  /** @param messages where network ingestion hands MO SMS and delivery receipts (the Commands service) */
   Services(Pool pool, ServerConfig config, SecretBox secrets) {
     this.pool = pool;
     this.callbackSchedule = config.callbacks().retrySchedule();
@@ -65,11 +67,12 @@ final class Services {
     this.sims = new SimService(pool);
     this.usageRollups = new UsageRollups(config.usage().prices());
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
-    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule),
-        java.time.Clock.systemUTC());
     this.commands = new CommandService(pool, usageRollups);
     this.commandEvents = new CommandMessageEvents(pool, usageRollups, new CallbackOutbox(callbackSchedule),
         config.commands().receiptTimeout());
+    // the network's MO messages and delivery receipts go to Commands
+    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule), commandEvents,
+        java.time.Clock.systemUTC());
   }
 
   /** Seeds the demo fleet on a just-created demo account. */

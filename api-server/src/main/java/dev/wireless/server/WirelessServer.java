@@ -9,6 +9,9 @@ import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ErrorMapper;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
+import dev.wireless.server.ingestion.IngestionRoutes;
+import dev.wireless.server.ingestion.OperatorToken;
+import dev.wireless.server.ingestion.UsageJobs;
 import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.CallbackMetrics;
 import dev.wireless.server.ops.OpsRoutes;
@@ -58,12 +61,14 @@ public final class WirelessServer {
   private final HttpServer management;
   private final CommandWorkers commandWorkers;
   private final dev.wireless.server.accounts.CredentialCache credentials;
+  private final UsageJobs usageJobs;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
                          SecretBox secrets, HttpServer management, CommandWorkers commandWorkers,
-                         dev.wireless.server.accounts.CredentialCache credentials) {
+                         dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs) {
     this.credentials = credentials;
+    this.usageJobs = usageJobs;
     this.vertx = vertx;
     this.database = database;
     this.pool = pool;
@@ -87,6 +92,10 @@ public final class WirelessServer {
     return vertx.executeBlocking(() -> {
       secrets.set(config.secretBox());
       operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
+      if (operatorToken.get().generated()) {
+        LOG.info("operator token (network ingestion, device simulator) is in {}",
+            config.dataDir().resolve("secrets").resolve("operator.token"));
+      }
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
       DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
       try {
@@ -123,6 +132,7 @@ public final class WirelessServer {
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
             .compose(built -> {
+              IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
@@ -140,7 +150,8 @@ public final class WirelessServer {
                     new DatabaseSigningKeys(pool, secrets.get()), new CallbackMetrics(Telemetry.registry())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
-                    commandWorkers(vertx, pool, config).start(), services.credentials())));
+                    commandWorkers(vertx, pool, config).start(), services.credentials(),
+                    usageJobs(vertx, pool, services, demo, config))));
       }).onFailure(e -> {
         pool.close();
         database.close();
@@ -177,6 +188,14 @@ public final class WirelessServer {
     return commandWorkers.retention().purge();
   }
 
+  /** Partition upkeep, and the simulated carrier's traffic for the demo fleet when switched on. */
+  private static UsageJobs usageJobs(Vertx vertx, Pool pool, Services services, NewCredentials demo,
+                                     ServerConfig config) {
+    boolean simulated = config.usage().simulatedTraffic() && demo != null;
+    return UsageJobs.start(vertx, pool, services.ingestion(), simulated ? demo.accountSid() : null,
+        config.usage().trafficInterval().toMillis());
+  }
+
   /** The management port, or -1 when health and metrics are served on the API port. */
   public int managementPort() {
     return management == null ? -1 : management.actualPort();
@@ -209,6 +228,7 @@ public final class WirelessServer {
    */
   public Future<Void> stop() {
     return (management == null ? Future.<Void>succeededFuture() : management.close())
+        .eventually(() -> usageJobs.stop())
         .eventually(() -> http.close())
         .eventually(() -> workers.stop())
         .eventually(() -> commandWorkers.stop())

@@ -61,7 +61,7 @@ final class TestPlatform {
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());
       String baseUrl = "http://127.0.0.1:" + proxyPort;
-      ServerConfig config = ServerConfig.from(CommandsFixture.withCommandSettings(Map.of(
+      ServerConfig config = ServerConfig.from(CommandsFixture.withCommandSettings(withUsageSettings(Map.of(
           "WIRELESS_DATA_DIR", dataDir.toString(),
           "WIRELESS_PORT", "0",
           "WIRELESS_HOST", "127.0.0.1",
@@ -71,13 +71,24 @@ final class TestPlatform {
           "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
           "WIRELESS_CALLBACK_TIMEOUT", "2s",
           "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms",
-          "WIRELESS_RATE_LIMIT_BURST", "5000")));
+          "WIRELESS_RATE_LIMIT_BURST", "5000"))));
       WirelessServer server = await(WirelessServer.start(vertx, config));
       proxy.target(server.port());
       return new TestPlatform(vertx, server, proxy, baseUrl);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the platform for e2e tests", e);
     }
+  }
+
+  /** The operator's token for {@code POST /network/v1/Events}. */
+  static final String OPERATOR_TOKEN = "e2e-operator-token";
+
+  /** Usage tests need a quiet network: no simulated traffic, a known operator token. */
+  private static Map<String, String> withUsageSettings(Map<String, String> settings) {
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.put("WIRELESS_SIMULATED_TRAFFIC", "false");
+    all.put("WIRELESS_OPERATOR_TOKEN", OPERATOR_TOKEN);
+    return all;
   }
 
   /** Base URL the tests call (the contract-checking proxy). */

@@ -6,28 +6,34 @@ import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
 import dev.wireless.persistence.SqlExecutor;
-import dev.wireless.server.jobs.JobRepository;
-import dev.wireless.server.jobs.ProvisioningJob;
+import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jooq.impl.DSL;
 
 /**
  * Rate-plan enforcement, in the ingestion transaction: keeps the SIM's data of the month per
  * roaming class, decides whether the carrier must block or throttle it, sends the plan's usage
  * notification once per month when a limit is crossed, and starts {@code ready → active} after
- * 250 KB. The decision comes back as a directive the carrier (simulated or real) applies.
+ * 250 KB ({@link ReadyActivation}). The decision comes back as a directive the carrier (simulated
+ * or real) applies.
  */
 final class Enforcement {
 
-  static final long ACTIVATION_BYTES = 250_000;
   private static final long MB = 1_000_000;
   private static final dev.wireless.persistence.jooq.tables.SimUsageState U = SIM_USAGE_STATE;
 
@@ -44,41 +50,67 @@ final class Enforcement {
     this.outbox = outbox;
   }
 
-  /** Applies one SIM's usage change; returns the directive for the carrier ({@code null} when none). */
-  Future<JsonObject> apply(SqlClient tx, SimPlan sim, Map<UsageKey, long[]> delta, OffsetDateTime now) {
+  private record Decision(Usage stored, Verdict verdict, boolean notifies, boolean activate, JsonObject directive) {
+  }
+
+  /**
+   * Applies several SIMs' usage changes (SIM id → hour/roaming cell → {up, down}) with one read and
+   * one write of their state, in SIM id order; returns the directives for the carrier.
+   */
+  Future<JsonArray> applyAll(SqlClient tx, Map<Long, SimPlan> sims, SortedMap<Long, Map<UsageKey, long[]>> deltas,
+                             OffsetDateTime now) {
     OffsetDateTime month = now.withOffsetSameInstant(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
         .atStartOfDay().atOffset(ZoneOffset.UTC);
+    return loadAll(tx, deltas.keySet(), month).compose(befores -> {
+      SortedMap<Long, Usage> toSave = new TreeMap<>();
+      List<Supplier<Future<?>>> effects = new ArrayList<>();
+      JsonArray directives = new JsonArray();
+      deltas.forEach((simId, delta) -> {
+        SimPlan sim = sims.get(simId);
+        Decision d = decide(sim, befores.getOrDefault(simId, new Usage(month, 0, 0, 0, 0, "allowed", null)), delta,
+            month);
+        toSave.put(simId, d.stored);
+        if (d.notifies) {
+          effects.add(() -> outbox.enqueue(tx, notification(sim, d.stored, d.verdict)));
+        }
+        if (d.activate) {
+          effects.add(() -> ReadyActivation.start(tx, sim.simId(), sim.accountSid()));
+        }
+        if (d.directive != null) {
+          directives.add(d.directive);
+        }
+      });
+      Future<?> work = saveAll(tx, toSave);
+      for (Supplier<Future<?>> effect : effects) {
+        work = work.compose(v -> effect.get());
+      }
+      return work.map(v -> directives);
+    });
+  }
+
+  private static Decision decide(SimPlan sim, Usage before, Map<UsageKey, long[]> delta, OffsetDateTime month) {
     long[] byClass = new long[3];
-    long lifetime = 0;
+    long added = 0;
     for (Map.Entry<UsageKey, long[]> cell : delta.entrySet()) {
       long bytes = cell.getValue()[0] + cell.getValue()[1];
-      lifetime += bytes;
+      added += bytes;
       if (!cell.getKey().hour().isBefore(month)) {
         byClass[switch (cell.getKey().roaming()) { case "home" -> 0; case "national" -> 1; default -> 2; }] += bytes;
       }
     }
-    long added = lifetime;
-    return load(tx, sim.simId(), month).compose(before -> {
-      Usage after = new Usage(month, before.home + byClass[0], before.national + byClass[1],
-          before.international + byClass[2], before.lifetime + added, before.state, before.notified);
-      Verdict verdict = judge(sim, after);
-      boolean crossed = !verdict.state.equals("allowed") && verdict.reason.endsWith("limit")
-          && (before.notified == null || !month.isEqual(before.notified));
-      boolean notify = crossed && sim.notificationUrl() != null;
-      Usage stored = new Usage(month, after.home, after.national, after.international, after.lifetime,
-          verdict.state, notify ? month : before.notified);
-      Future<?> work = save(tx, sim.simId(), stored);
-      if (notify) {
-        work = work.compose(v -> outbox.enqueue(tx, notification(sim, stored, verdict)));
-      }
-      if ("ready".equals(sim.status()) && before.lifetime < ACTIVATION_BYTES && stored.lifetime >= ACTIVATION_BYTES) {
-        work = work.compose(v -> JobRepository.enqueue(tx, ProvisioningJob.of(sim.simId(), sim.accountSid(),
-            ProvisioningJob.STATUS, ProvisioningJob.TIMER, "active", "ready", null, null), Duration.ZERO));
-      }
-      boolean changed = !verdict.state.equals(before.state);
-      return work.map(v -> changed || !verdict.state.equals("allowed") ? new JsonObject().put("iccid", sim.iccid())
-          .put("sim_sid", sim.simSid()).put("action", action(verdict.state)).put("reason", verdict.reason) : null);
-    });
+    Verdict verdict = judge(sim, before.home + byClass[0], before.national + byClass[1],
+        before.international + byClass[2]);
+    boolean crossed = !verdict.state.equals("allowed") && verdict.reason.endsWith("limit")
+        && (before.notified == null || !month.isEqual(before.notified));
+    boolean notify = crossed && sim.notificationUrl() != null;
+    Usage stored = new Usage(month, before.home + byClass[0], before.national + byClass[1],
+        before.international + byClass[2], before.lifetime + added, verdict.state,
+        notify ? month : before.notified);
+    boolean activate = "ready".equals(sim.status()) && stored.lifetime >= ReadyActivation.ACTIVATION_BYTES;
+    boolean tell = !verdict.state.equals(before.state) || !verdict.state.equals("allowed");
+    JsonObject directive = !tell ? null : new JsonObject().put("iccid", sim.iccid()).put("sim_sid", sim.simSid())
+        .put("action", action(verdict.state)).put("reason", verdict.reason);
+    return new Decision(stored, verdict, notify, activate, directive);
   }
 
   private static String action(String state) {
@@ -111,10 +143,6 @@ final class Enforcement {
     return new Verdict("allowed", "within_plan");
   }
 
-  private static Verdict judge(SimPlan sim, Usage u) {
-    return judge(sim, u.home, u.national, u.international);
-  }
-
   private static boolean over(long bytes, Integer limitMb) {
     return limitMb != null && bytes > limitMb * MB;
   }
@@ -129,26 +157,37 @@ final class Enforcement {
         .add("ApiVersion", "v1").toList());
   }
 
-  private static Future<Usage> load(SqlClient tx, long simId, OffsetDateTime month) {
-    return SqlExecutor.execute(tx, SQL.selectFrom(U).where(U.SIM_ID.eq(simId)).forUpdate()).map(rows -> {
-      if (rows.size() == 0) {
-        return new Usage(month, 0, 0, 0, 0, "allowed", null);
-      }
-      Row r = rows.iterator().next();
-      boolean same = month.isEqual(r.getOffsetDateTime("month"));
-      return new Usage(month, same ? r.getLong("home_bytes") : 0, same ? r.getLong("national_bytes") : 0,
-          same ? r.getLong("international_bytes") : 0, r.getLong("lifetime_bytes"),
-          same ? r.getString("data_state") : "allowed", r.getOffsetDateTime("notified_month"));
-    });
+  private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<Long> simIds, OffsetDateTime month) {
+    return SqlExecutor.execute(tx, SQL.selectFrom(U).where(U.SIM_ID.in(simIds)).orderBy(U.SIM_ID).forUpdate())
+        .map(rows -> {
+          Map<Long, Usage> usage = new HashMap<>();
+          for (Row r : rows) {
+            boolean same = month.isEqual(r.getOffsetDateTime("month"));
+            usage.put(r.getLong("sim_id"), new Usage(month, same ? r.getLong("home_bytes") : 0,
+                same ? r.getLong("national_bytes") : 0, same ? r.getLong("international_bytes") : 0,
+                r.getLong("lifetime_bytes"), same ? r.getString("data_state") : "allowed",
+                r.getOffsetDateTime("notified_month")));
+          }
+          return usage;
+        });
   }
 
-  private static Future<Void> save(SqlClient tx, long simId, Usage u) {
-    return SqlExecutor.execute(tx, SQL.insertInto(U).set(U.SIM_ID, simId).set(U.MONTH, u.month)
-        .set(U.HOME_BYTES, u.home).set(U.NATIONAL_BYTES, u.national).set(U.INTERNATIONAL_BYTES, u.international)
-        .set(U.LIFETIME_BYTES, u.lifetime).set(U.DATA_STATE, u.state).set(U.NOTIFIED_MONTH, u.notified)
-        .onConflict(U.SIM_ID).doUpdate()
-        .set(U.MONTH, u.month).set(U.HOME_BYTES, u.home).set(U.NATIONAL_BYTES, u.national)
-        .set(U.INTERNATIONAL_BYTES, u.international).set(U.LIFETIME_BYTES, u.lifetime).set(U.DATA_STATE, u.state)
-        .set(U.NOTIFIED_MONTH, u.notified).set(U.UPDATED_AT, DSL.currentOffsetDateTime())).mapEmpty();
+  private static Future<Void> saveAll(SqlClient tx, SortedMap<Long, Usage> states) {
+    if (states.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    var insert = SQL.insertInto(U, U.SIM_ID, U.MONTH, U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES,
+        U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH);
+    for (Map.Entry<Long, Usage> e : states.entrySet()) {
+      Usage u = e.getValue();
+      insert = insert.values(e.getKey(), u.month, u.home, u.national, u.international, u.lifetime, u.state, u.notified);
+    }
+    return SqlExecutor.execute(tx, insert.onConflict(U.SIM_ID).doUpdate()
+        .set(U.MONTH, DSL.excluded(U.MONTH)).set(U.HOME_BYTES, DSL.excluded(U.HOME_BYTES))
+        .set(U.NATIONAL_BYTES, DSL.excluded(U.NATIONAL_BYTES))
+        .set(U.INTERNATIONAL_BYTES, DSL.excluded(U.INTERNATIONAL_BYTES))
+        .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
+        .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()))
+        .mapEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.wireless.server.ingestion;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 
@@ -87,7 +88,8 @@ final class EventParser {
   private static OffsetDateTime time(JsonObject e, String name, boolean required) {
     String value = required ? required(e, name) : text(e, name);
     try {
-      return value == null ? null : OffsetDateTime.parse(value);
+      // Postgres keeps microseconds: the event's identity (id, time) must survive the round trip
+      return value == null ? null : OffsetDateTime.parse(value).truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException x) {
       throw new BadEvent(name + " must be an ISO 8601 date-time with offset");
     }

@@ -1,5 +1,7 @@
 package dev.wireless.server.ingestion;
 
+import dev.wireless.server.http.ApiException;
+import dev.wireless.server.http.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The operator-only network ingestion interface, outside the public contract and its accounts:
  * {@code POST /network/v1/Events} with the operator's Bearer token and a JSON body
  * {@code {"events": [...]}} (or a bare array) of at most 1,000 events. The answer is 200 with a
- * result per event and the carrier directives, even when some events were rejected.
+ * result per event and the carrier directives, even when some events were rejected. Errors of the
+ * whole request go through the router's one error mapper, so they have the API's error body.
  */
 public final class IngestionRoutes {
 
@@ -26,14 +29,16 @@ public final class IngestionRoutes {
   public static void mount(Router router, IngestionService service, OperatorToken token, long maxBodyBytes) {
     router.post(PATH).order(-1).handler(ctx -> {
       if (!token.matches(ctx.request().getHeader("Authorization"))) {
-        error(ctx, 401, 20003, "An operator Bearer token is required");
+        ctx.fail(ApiException.of(ErrorCode.UNAUTHENTICATED, "An operator Bearer token is required"));
         return;
       }
       ctx.request().body().onComplete(body -> {
         if (body.failed()) {
-          error(ctx, 400, 33101, "The request body could not be read");
+          ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER, "The request body could not be read"));
+        } else if (body.result().length() == 0) {
+          ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER, "The body is empty: send {\"events\": [...]}"));
         } else if (body.result().length() > Math.max(maxBodyBytes, 2L * 1024 * 1024)) {
-          error(ctx, 413, 20413, "The batch is too large");
+          ctx.fail(ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "The batch is too large"));
         } else {
           handle(ctx, service, body.result());
         }
@@ -44,18 +49,24 @@ public final class IngestionRoutes {
   private static void handle(RoutingContext ctx, IngestionService service, Buffer body) {
     JsonArray events;
     try {
-      Object parsed = body.toJson();
-      events = parsed instanceof JsonArray a ? a
-          : parsed instanceof JsonObject o && o.getValue("events") instanceof JsonArray a2 ? a2 : null;
-    } catch (DecodeException e) {
+      String text = body.toString().trim();
+      if (text.startsWith("[")) {
+        events = new JsonArray(text);
+      } else {
+        JsonObject wrapper = new JsonObject(text);
+        events = wrapper.getValue("events") instanceof JsonArray a ? a : null;
+      }
+    } catch (DecodeException | ClassCastException e) {
       events = null;
     }
     if (events == null) {
-      error(ctx, 400, 33101, "The body must be a JSON array of events or {\"events\": [...]}");
+      ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER,
+          "The body must be a JSON array of events or {\"events\": [...]}"));
       return;
     }
     if (events.size() > IngestionService.MAX_BATCH) {
-      error(ctx, 400, 33101, "A batch holds at most " + IngestionService.MAX_BATCH + " events");
+      ctx.fail(ApiException.of(ErrorCode.INVALID_PARAMETER,
+          "A batch holds at most " + IngestionService.MAX_BATCH + " events"));
       return;
     }
     JsonArray batch = events;
@@ -64,13 +75,8 @@ public final class IngestionRoutes {
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(done.result().encode());
       } else {
         LOG.error("ingestion of a batch of {} events failed", batch.size(), done.cause());
-        error(ctx, 503, 20503, "The batch was not applied; send it again");
+        ctx.fail(ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The batch was not applied; send it again"));
       }
     });
-  }
-
-  private static void error(RoutingContext ctx, int status, int code, String message) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("code", code).put("message", message).put("status", status).encode());
   }
 }

@@ -38,12 +38,16 @@ public final class IngestionService {
   private final Pool pool;
   private final UsageRollups rollups;
   private final Enforcement enforcement;
+  private final MessageIngestion messages;
   private final Clock clock;
 
-  public IngestionService(Pool pool, UsageRollups rollups, CallbackOutbox outbox, Clock clock) {
+  /** @param messages where MO SMS and delivery receipts go (the Commands service) */
+  public IngestionService(Pool pool, UsageRollups rollups, CallbackOutbox outbox, MessageEvents messages,
+                          Clock clock) {
     this.pool = pool;
     this.rollups = rollups;
     this.enforcement = new Enforcement(outbox);
+    this.messages = new MessageIngestion(messages);
     this.clock = clock;
   }
 
@@ -51,28 +55,32 @@ public final class IngestionService {
   public Future<JsonObject> ingest(JsonArray batch) {
     Map<Integer, JsonObject> results = new TreeMap<>();
     Map<Integer, NetworkEvent> valid = new LinkedHashMap<>();
+    Map<Integer, Object> messaging = new TreeMap<>();
     Set<String> seen = new HashSet<>();
     OffsetDateTime now = OffsetDateTime.now(clock);
     for (int i = 0; i < batch.size(); i++) {
       try {
+        if (MessageEventParser.isMessage(batch.getValue(i))) {
+          messaging.put(i, MessageEventParser.parse(batch.getJsonObject(i)));
+          continue;
+        }
         NetworkEvent e = EventParser.parse(batch.getValue(i));
         if (e.sessionStart().isBefore(now.minus(SESSION_RETENTION)) || e.time().isAfter(now.plus(MAX_CLOCK_SKEW))) {
           throw new BadEvent("time and session_start must lie within the last 30 days");
         }
         if (!seen.add(EventRepository.key(e.eventId(), e.time().toInstant()))) {
-          results.put(i, result(i, e.eventId(), "duplicate"));
+          results.put(i, IngestionResults.result(i, e.eventId(), "duplicate"));
         } else {
           valid.put(i, e);
         }
       } catch (BadEvent bad) {
-        results.put(i, rejected(i, eventId(batch.getValue(i)), bad.getMessage()));
+        results.put(i, IngestionResults.rejected(i, eventId(batch.getValue(i)), bad.getMessage()));
       }
     }
-    if (valid.isEmpty()) {
-      return Future.succeededFuture(summary(results, new JsonArray()));
-    }
-    return pool.withTransaction(tx -> apply(tx, valid, results, now))
-        .map(directives -> summary(results, directives));
+    Future<JsonArray> data = valid.isEmpty() ? Future.succeededFuture(new JsonArray())
+        : pool.withTransaction(tx -> apply(tx, valid, results, now));
+    return data.compose(directives -> messages.apply(messaging, results)
+        .map(v -> IngestionResults.summary(results, directives)));
   }
 
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
@@ -84,7 +92,7 @@ public final class IngestionService {
       valid.forEach((i, e) -> {
         SimPlan sim = sims.get(e.iccid());
         if (sim == null) {
-          results.put(i, rejected(i, e.eventId(), "no SIM has ICCID " + e.iccid()));
+          results.put(i, IngestionResults.rejected(i, e.eventId(), "no SIM has ICCID " + e.iccid()));
         } else {
           StoredEvent stored = new StoredEvent(sim.simId(), e);
           known.add(stored);
@@ -98,7 +106,7 @@ public final class IngestionService {
         List<StoredEvent> fresh = new ArrayList<>();
         indexOf.forEach((stored, i) -> {
           boolean isNew = added.contains(EventRepository.key(stored.event().eventId(), stored.event().time().toInstant()));
-          results.put(i, result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
+          results.put(i, IngestionResults.result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
           if (isNew) {
             fresh.add(stored);
           }
@@ -116,7 +124,7 @@ public final class IngestionService {
     return EventRepository.sessionEvents(tx, touched).compose(all -> {
       Map<StoredEvent.SessionId, List<StoredEvent>> bySession = all.stream()
           .collect(Collectors.groupingBy(StoredEvent::session));
-      Map<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
+      java.util.SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
       List<SessionWrite> writes = new ArrayList<>();
       bySession.forEach((id, events) -> {
         List<StoredEvent> before = events.stream().filter(e -> !freshKeys.contains(identity(e))).toList();
@@ -129,20 +137,14 @@ public final class IngestionService {
         });
         writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
       });
-      Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
-      JsonArray directives = new JsonArray();
-      for (Map.Entry<Long, Map<UsageKey, long[]>> sim : deltaBySim.entrySet()) {
-        SimPlan plan = sims.get(sim.getKey());
-        sessions = sessions.compose(v -> rollups.add(tx, plan.accountSid(), plan.simSid(), priced(plan, sim.getValue())))
-            .compose(v -> enforcement.apply(tx, plan, sim.getValue(), now))
-            .map(directive -> {
-              if (directive != null) {
-                directives.add(directive);
-              }
-              return null;
-            });
-      }
-      return sessions.map(v -> directives);
+      List<UsageRollups.SimUsage> usage = new ArrayList<>();
+      deltaBySim.forEach((simId, delta) -> {
+        SimPlan plan = sims.get(simId);
+        usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
+      });
+      return DataSessionRepository.upsert(tx, writes)
+          .compose(v -> rollups.addAll(tx, usage))
+          .compose(v -> enforcement.applyAll(tx, sims, deltaBySim, now));
     });
   }
 
@@ -162,25 +164,6 @@ public final class IngestionService {
     return new SessionWrite(sim.simId(), sim.simSid(), sim.accountSid(), s.sessionKey(), s.start(), s.end(),
         s.lastUpdated(), l.radioLink(), l.operatorMcc(), l.operatorMnc(), l.operatorCountry(), l.operatorName(),
         l.cellId(), l.cellLat(), l.cellLon(), l.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
-  }
-
-  private static JsonObject summary(Map<Integer, JsonObject> results, JsonArray directives) {
-    JsonArray list = new JsonArray();
-    int[] counts = new int[3];
-    results.values().forEach(r -> {
-      list.add(r);
-      counts[switch (r.getString("status")) { case "accepted" -> 0; case "duplicate" -> 1; default -> 2; }]++;
-    });
-    return new JsonObject().put("accepted", counts[0]).put("duplicates", counts[1]).put("rejected", counts[2])
-        .put("results", list).put("directives", directives);
-  }
-
-  private static JsonObject result(int index, String eventId, String status) {
-    return new JsonObject().put("index", index).put("event_id", eventId).put("status", status);
-  }
-
-  private static JsonObject rejected(int index, String eventId, String message) {
-    return result(index, eventId, "rejected").put("code", 33101).put("message", message);
   }
 
   private static String eventId(Object raw) {

@@ -13,11 +13,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * Data sessions. Pages read newest first: the page key is {@code Long.MAX_VALUE - id}, so the
- * shared ascending keyset tokens walk the ids downwards.
+ * Data sessions. Pages read newest start first, whatever order the network reported them in: the
+ * sort key packs the start second (since 2020) above the id's low 24 bits (the tie-break within a
+ * second), and the page key is {@code Long.MAX_VALUE - sortKey}, so the shared ascending keyset
+ * tokens walk the starts downwards.
  */
 public final class DataSessionRepository {
 
@@ -26,20 +29,26 @@ public final class DataSessionRepository {
   private DataSessionRepository() {
   }
 
-  /** Ascending page key of a row (newest first). */
+  private static final long EPOCH_2020 = 1_577_836_800L;
+  private static final long ID_BITS = 0xFFFFFF;
+  private static final Field<Long> SORT_KEY = DSL.field(
+      "(((floor(extract(epoch from {0}))::bigint - " + EPOCH_2020 + ") << 24) | ({1} & " + ID_BITS + "))",
+      Long.class, D.STARTED_AT, D.ID);
+
+  /** Ascending page key of a row (newest start first). */
   public static long pageKey(DataSessionRow row) {
-    return Long.MAX_VALUE - row.id();
+    return Long.MAX_VALUE - (((row.start().toEpochSecond() - EPOCH_2020) << 24) | (row.id() & ID_BITS));
   }
 
   /** Up to {@code size + 1} sessions of the SIM started since {@code since}, in reading order. */
   public static Future<List<DataSessionRow>> page(SqlClient db, long simId, OffsetDateTime since, PageRequest request) {
     Condition where = D.SIM_ID.eq(simId).and(D.STARTED_AT.ge(since));
     if (request.token() != null) {
-      long boundaryId = Long.MAX_VALUE - request.token().boundary();
-      where = where.and(request.backwards() ? D.ID.gt(boundaryId) : D.ID.lt(boundaryId));
+      long boundary = Long.MAX_VALUE - request.token().boundary();
+      where = where.and(request.backwards() ? SORT_KEY.gt(boundary) : SORT_KEY.lt(boundary));
     }
     return SqlExecutor.execute(db, SQL.selectFrom(D).where(where)
-            .orderBy(request.backwards() ? D.ID.asc() : D.ID.desc()).limit(request.size() + 1))
+            .orderBy(request.backwards() ? SORT_KEY.asc() : SORT_KEY.desc()).limit(request.size() + 1))
         .map(rows -> {
           List<DataSessionRow> list = new ArrayList<>();
           for (Row r : rows) {

@@ -59,8 +59,9 @@ public final class UsageRecordsResource implements UsageRecordsApi {
 
   private static Map<String, String> filters(OffsetDateTime start, OffsetDateTime end, UsageGranularity granularity) {
     Map<String, String> filters = new LinkedHashMap<>();
-    filters.put("Start", start == null ? null : start.toString());
-    filters.put("End", end == null ? null : end.toString());
+    // Instant.toString always has seconds (OffsetDateTime drops ":00"), which the contract's date-time needs
+    filters.put("Start", start == null ? null : start.toInstant().toString());
+    filters.put("End", end == null ? null : end.toInstant().toString());
     filters.put("Granularity", granularity == null ? null : granularity.getValue());
     return filters;
   }

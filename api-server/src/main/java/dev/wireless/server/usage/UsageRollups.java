@@ -8,6 +8,8 @@ import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,7 +37,8 @@ public final class UsageRollups {
 
   /**
    * Counts one command of a SIM (for the Commands service: call it in the transaction that
-   * creates the MT command or records the MO one).
+   * creates the MT command or records the MO one). It also counts towards {@code ready → active}
+   * after 5 commands ({@link ReadyActivation}).
    *
    * @param direction   {@code to_sim} or {@code from_sim}
    * @param roaming     {@code home}, {@code national} or {@code international}
@@ -47,24 +50,57 @@ public final class UsageRollups {
     UsageAmounts amounts = new UsageAmounts(0, 0, java.math.BigDecimal.ZERO, toSim ? 1 : 0, toSim ? 0 : 1,
         prices.command(roaming));
     return add(tx, accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
-        countryCode == null ? "" : countryCode), amounts)));
+        countryCode == null ? "" : countryCode), amounts)))
+        .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
+  }
+
+  /** One SIM's usage to add: hour/roaming/country → amounts. */
+  public record SimUsage(String accountSid, String simSid, SortedMap<UsageKey, UsageAmounts> cells) {
   }
 
   /** Adds {@code cells} (hour/roaming/country → amounts) to one SIM's and its account's rollups. */
   public Future<Void> add(SqlClient tx, String accountSid, String simSid, SortedMap<UsageKey, UsageAmounts> cells) {
-    if (cells.isEmpty()) {
+    return addAll(tx, List.of(new SimUsage(accountSid, simSid, cells)));
+  }
+
+  /**
+   * Adds several SIMs' usage with two statements (SIM rows, then account rows summed per account
+   * cell), whatever the number of SIMs, so a batch of events costs the same two round trips.
+   */
+  public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
+    TreeMap<String, UsageAmounts> simCells = new TreeMap<>();
+    Map<String, Object[]> simKeys = new HashMap<>();
+    TreeMap<String, UsageAmounts> accountCells = new TreeMap<>();
+    Map<String, Object[]> accountKeys = new HashMap<>();
+    for (SimUsage u : usages) {
+      u.cells().forEach((k, a) -> {
+        String simKey = u.accountSid() + "|" + u.simSid() + "|" + order(k);
+        simCells.merge(simKey, a, UsageAmounts::plus);
+        simKeys.put(simKey, new Object[] {u.accountSid(), u.simSid(), k});
+        String accountKey = u.accountSid() + "|" + order(k);
+        accountCells.merge(accountKey, a, UsageAmounts::plus);
+        accountKeys.put(accountKey, new Object[] {u.accountSid(), k});
+      });
+    }
+    if (simCells.isEmpty()) {
       return Future.succeededFuture();
     }
     var sim = SQL.insertInto(S, S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE, S.DATA_UP, S.DATA_DOWN,
         S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
+    for (Map.Entry<String, UsageAmounts> cell : simCells.entrySet()) {
+      Object[] id = simKeys.get(cell.getKey());
+      UsageKey k = (UsageKey) id[2];
+      UsageAmounts a = cell.getValue();
+      sim = sim.values((String) id[0], (String) id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(),
+          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+    }
     var account = SQL.insertInto(A, A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.DATA_UP, A.DATA_DOWN,
         A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
-    for (Map.Entry<UsageKey, UsageAmounts> cell : cells.entrySet()) {
-      UsageKey k = cell.getKey();
+    for (Map.Entry<String, UsageAmounts> cell : accountCells.entrySet()) {
+      Object[] id = accountKeys.get(cell.getKey());
+      UsageKey k = (UsageKey) id[1];
       UsageAmounts a = cell.getValue();
-      sim = sim.values(accountSid, simSid, k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(),
-          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
-      account = account.values(accountSid, k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(),
+      account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(),
           a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
     var simUpsert = sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate()
@@ -82,5 +118,10 @@ public final class UsageRollups {
         .set(A.CMD_FROM_SIM, A.CMD_FROM_SIM.plus(DSL.excluded(A.CMD_FROM_SIM)))
         .set(A.CMD_BILLED, A.CMD_BILLED.plus(DSL.excluded(A.CMD_BILLED)));
     return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert)).mapEmpty();
+  }
+
+  /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
+  private static String order(UsageKey k) {
+    return k.hour().toInstant() + "|" + k.roaming() + "|" + k.countryCode();
   }
 }

@@ -1,0 +1,57 @@
+package dev.wireless.server.ingestion;
+
+import dev.wireless.server.ingestion.MessageEventParser.Receipt;
+import dev.wireless.server.ingestion.MessageEvents.MobileOriginatedSms;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands a batch's messaging events to {@link MessageEvents} one after the other, in batch order,
+ * and turns each answer into that event's result: stored → accepted, a refusal ("33203 …") →
+ * rejected with that code and reason. Commands owns idempotency, so a resent MO SMS stores
+ * nothing new but is still reported accepted.
+ */
+final class MessageIngestion {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageIngestion.class);
+
+  private final MessageEvents messages;
+
+  MessageIngestion(MessageEvents messages) {
+    this.messages = messages;
+  }
+
+  /** Applies {@code events} (batch index → parsed event), writing each result into {@code results}. */
+  Future<Void> apply(Map<Integer, Object> events, Map<Integer, JsonObject> results) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<Integer, Object> entry : events.entrySet()) {
+      int index = entry.getKey();
+      chain = chain.compose(v -> one(entry.getValue()).map(refusal -> {
+        results.put(index, refusal == null ? IngestionResults.result(index, eventId(entry.getValue()), "accepted")
+            : IngestionResults.refused(index, eventId(entry.getValue()), refusal));
+        return null;
+      }));
+    }
+    return chain;
+  }
+
+  private Future<String> one(Object event) {
+    Future<String> answer = event instanceof MobileOriginatedSms sms ? messages.fromSim(sms)
+        : messages.deliveryReceipt(((Receipt) event).commandSid(), ((Receipt) event).delivered(),
+            ((Receipt) event).errorCode(), ((Receipt) event).message()).map(v -> (String) null);
+    return answer.recover(e -> {
+      if (e.getMessage() != null && e.getMessage().matches("[0-9]{5} .*")) {
+        return Future.succeededFuture(e.getMessage());
+      }
+      LOG.warn("messaging event {} not applied: {}", eventId(event), e.toString());
+      return Future.succeededFuture("20503 The event was not applied; send it again");
+    });
+  }
+
+  private static String eventId(Object event) {
+    return event instanceof MobileOriginatedSms sms ? sms.eventId() : ((Receipt) event).eventId();
+  }
+}

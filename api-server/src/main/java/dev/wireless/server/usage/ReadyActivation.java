@@ -1,0 +1,85 @@
+package dev.wireless.server.usage;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.PROVISIONING_JOBS;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
+import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
+
+import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.jobs.JobRepository;
+import dev.wireless.server.jobs.ProvisioningJob;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code ready → active} by use: a ready SIM becomes active once it has used 250 KB of data or
+ * had 5 commands (wire-facts §7a). The change goes through the provisioning queue like the
+ * 3-month timer, so the carrier applies it and the SIM's status callback fires for {@code active}
+ * exactly as it would have at the timer. Runs on the caller's transaction (ingestion or Commands).
+ */
+public final class ReadyActivation {
+
+  /** 250 KB, counted in decimal units like every data figure here. */
+  public static final long ACTIVATION_BYTES = 250_000;
+  public static final long ACTIVATION_COMMANDS = 5;
+
+  private static final dev.wireless.persistence.jooq.tables.ProvisioningJobs J = PROVISIONING_JOBS;
+
+  private ReadyActivation() {
+  }
+
+  /**
+   * Counts one command of the SIM towards activation (in the transaction that records the
+   * command) and starts {@code ready → active} once the SIM has had 5.
+   */
+  public static Future<Void> commandCounted(SqlClient tx, String simSid, OffsetDateTime at) {
+    var u = SIM_USAGE_STATE;
+    OffsetDateTime month = at.withOffsetSameInstant(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay()
+        .atOffset(ZoneOffset.UTC);
+    return SqlExecutor.execute(tx, SQL.select(SIMS.ID, SIMS.ACCOUNT_SID, SIMS.STATUS).from(SIMS)
+            .where(SIMS.SID.eq(simSid)))
+        .compose(sims -> {
+          if (sims.size() == 0) {
+            return Future.succeededFuture();
+          }
+          Row sim = sims.iterator().next();
+          long simId = sim.getLong(0);
+          return SqlExecutor.execute(tx, SQL.insertInto(u).set(u.SIM_ID, simId).set(u.MONTH, month)
+                  .set(u.LIFETIME_COMMANDS, 1L).onConflict(u.SIM_ID).doUpdate()
+                  .set(u.LIFETIME_COMMANDS, u.LIFETIME_COMMANDS.plus(1L))
+                  .set(u.UPDATED_AT, DSL.currentOffsetDateTime()).returning(u.LIFETIME_COMMANDS))
+              .compose(counted -> "ready".equals(sim.getString(2))
+                  && counted.iterator().next().getLong(0) >= ACTIVATION_COMMANDS
+                  ? start(tx, simId, sim.getString(1)) : Future.succeededFuture());
+        });
+  }
+
+  /**
+   * Makes the SIM's pending timed {@code ready → active} job due now; when it has none, queues one
+   * that carries the status callback of the SIM's latest change. Calling it again is harmless: a
+   * second job finds the SIM no longer ready and is canceled as superseded.
+   */
+  public static Future<Void> start(SqlClient tx, long simId, String accountSid) {
+    return SqlExecutor.execute(tx, SQL.update(J).set(J.RUN_AT, DSL.currentOffsetDateTime())
+            .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
+            .where(J.SIM_ID.eq(simId)).and(J.ORIGIN.eq(ProvisioningJob.TIMER)).and(J.TARGET_STATUS.eq("active"))
+            .and(J.STATE.eq("queued")))
+        .compose(updated -> updated.rowCount() > 0 ? Future.succeededFuture() : queue(tx, simId, accountSid));
+  }
+
+  private static Future<Void> queue(SqlClient tx, long simId, String accountSid) {
+    return SqlExecutor.execute(tx, SQL.select(J.CALLBACK_URL, J.CALLBACK_METHOD).from(J)
+            .where(J.SIM_ID.eq(simId)).and(J.CALLBACK_URL.isNotNull()).orderBy(J.ID.desc()).limit(1))
+        .compose(rows -> {
+          Row last = rows.size() == 0 ? null : rows.iterator().next();
+          return JobRepository.enqueue(tx, ProvisioningJob.of(simId, accountSid, ProvisioningJob.STATUS,
+              ProvisioningJob.TIMER, "active", "ready", last == null ? null : last.getString(0),
+              last == null ? null : last.getString(1)), Duration.ZERO);
+        }).mapEmpty();
+  }
+}
