@@ -38,11 +38,14 @@ public final class ApiRouter {
     FormBodyAdapter forms = new FormBodyAdapter(document);
     PublicOperations publicOperations = new PublicOperations(document);
     return OpenAPIContract.from(vertx, forms.contract()).map(CachingContract::wrap).map(contract -> {
-      RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor(forms, publicOperations, authenticator, rateLimiter));
+      ContractRequestExtractor extractor = new ContractRequestExtractor(forms, publicOperations, authenticator,
+          rateLimiter);
+      RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
       builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
       builder.rootHandler(ApiRouter::acceptJsonSuffix);
-      OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency);
+      OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
+          new InlineValidation(vertx, contract, extractor));
       bindings.accept(binder);
       binder.answerUnboundWithNotImplemented();
       Router router = builder.createRouter();

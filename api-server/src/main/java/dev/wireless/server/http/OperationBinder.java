@@ -30,8 +30,10 @@ public final class OperationBinder {
   private final String baseUrl;
   private final Set<String> bound = new HashSet<>();
   private final IdempotentRequests idempotency;
+  private final InlineValidation validation;
 
-  OperationBinder(RouterBuilder routes, String baseUrl, IdempotentRequests idempotency) {
+  OperationBinder(RouterBuilder routes, String baseUrl, IdempotentRequests idempotency, InlineValidation validation) {
+    this.validation = validation;
     this.routes = routes;
     this.baseUrl = baseUrl;
     this.idempotency = idempotency;
@@ -42,6 +44,8 @@ public final class OperationBinder {
     if (route == null) {
       throw new IllegalArgumentException("no operation " + operationId + " in the contract");
     }
+    route.setDoValidation(false);
+    route.addHandler(validation.forOperation(route.getOperation()));
     route.addHandler(ctx -> invoke(ctx, invocation));
     bound.add(operationId);
   }
