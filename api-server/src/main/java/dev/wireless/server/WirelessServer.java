@@ -85,7 +85,7 @@ public final class WirelessServer {
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
   public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
-        .setCompressionSupported(true);
+        .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();

@@ -43,6 +43,7 @@ public final class ApiRouter {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
       builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+      builder.rootHandler(ApiRouter::refuseLongUris);
       builder.rootHandler(ApiRouter::acceptJsonSuffix);
       OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
           new InlineValidation(vertx, contract, extractor));
@@ -67,6 +68,25 @@ public final class ApiRouter {
     new FormBodyAdapter(document);
     new PublicOperations(document);
     return OpenAPIContract.from(vertx, document);
+  }
+
+  /**
+   * The longest request URI the API accepts. The HTTP decoder reads request lines far longer (see
+   * {@link #MAX_REQUEST_LINE}) so that an over-long URI is refused here, as a normal 414 on a
+   * connection that stays usable, rather than by the decoder, which must drop the connection while
+   * the client may still be sending — and a client can then lose the answer to a reset.
+   */
+  public static final int MAX_URI_LENGTH = 8 * 1024;
+  /** What the HTTP decoder reads of a request line before it gives up (and answers 414 itself). */
+  public static final int MAX_REQUEST_LINE = 256 * 1024;
+
+  private static void refuseLongUris(RoutingContext ctx) {
+    if (ctx.request().uri().length() > MAX_URI_LENGTH) {
+      ctx.fail(ApiException.of(ErrorCode.URI_TOO_LONG, "The request URI is longer than " + MAX_URI_LENGTH
+          + " characters"));
+    } else {
+      ctx.next();
+    }
   }
 
   /** {@code /v1/RatePlans.json} is the same resource as {@code /v1/RatePlans}, as upstream. */
