@@ -54,6 +54,23 @@ class SqlExecutorTest {
   }
 
   @Test
+  void aTemplateIsRenderedOnceAndRunsWithFreshValuesEachTime() {
+    String first = "AC" + "7".repeat(32);
+    String second = "AC" + "8".repeat(32);
+    for (String sid : new String[] {first, second}) {
+      await(SqlExecutor.execute(pool, SQL.insertInto(ACCOUNTS).set(ACCOUNTS.SID, sid)
+          .set(ACCOUNTS.PRIMARY_TOKEN_HASH, sid.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    }
+    SqlExecutor.Template bySid = SqlExecutor.Template.of(SQL.select(ACCOUNTS.SID).from(ACCOUNTS)
+        .where(ACCOUNTS.SID.eq(org.jooq.impl.DSL.param(String.class))));
+    assertTrue(bySid.sql().contains("$1") && !bySid.sql().contains("$2"), bySid.sql());
+    assertEquals(first, await(bySid.execute(pool, first)).iterator().next().getString(0));
+    assertEquals(second, await(bySid.execute(pool, second)).iterator().next().getString(0));
+    assertEquals(0, await(bySid.execute(pool, "AC" + "9".repeat(32))).size());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bySid.execute(pool));
+  }
+
+  @Test
   void insertsAndReadsBackBinaryAndTextValues() {
     String sid = "AC" + "1".repeat(32);
     byte[] digest = {1, 2, 3, (byte) 0xff};

@@ -48,15 +48,19 @@ public final class RequestTelemetry implements PlatformHandler {
     ctx.next();
   }
 
+  /** One timer per operation and status, looked up without building tags on every request. */
+  private static final java.util.concurrent.ConcurrentMap<String, Timer> TIMERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private void finished(RoutingContext ctx, String requestId, long nanos) {
     String operation = ctx.get(OPERATION_KEY, "none");
     int status = ctx.response().getStatusCode();
-    Timer.builder("wireless.http.requests")
+    TIMERS.computeIfAbsent(operation + ' ' + status, key -> Timer.builder("wireless.http.requests")
         .description("API requests by operationId and status")
         .tag("operation", operation)
         .tag("status", Integer.toString(status))
         .publishPercentileHistogram()
-        .register(Telemetry.registry())
+        .register(Telemetry.registry()))
         .record(nanos, TimeUnit.NANOSECONDS);
     if (!ACCESS.isInfoEnabled()) {
       return;

@@ -44,9 +44,17 @@ public final class SimRepository {
   }
 
   public Future<Optional<SimRow>> find(String accountSid, String key) {
-    return SqlExecutor.execute(db, select().where(SIMS.ACCOUNT_SID.eq(accountSid)).and(byKey(key)))
+    boolean bySid = Sids.looksLike("DE", key);
+    return (bySid ? FIND_BY_SID : FIND_BY_UNIQUE_NAME)
+        .execute(db, accountSid, bySid ? "DE" + key.substring(2).toLowerCase(Locale.ROOT) : key)
         .map(SimRepository::first);
   }
+
+  /** The SIM reads every request makes (FetchSim), rendered once; same rows as {@code select()} + {@code byKey}. */
+  private static final SqlExecutor.Template FIND_BY_SID = SqlExecutor.Template.of(select()
+      .where(SIMS.ACCOUNT_SID.eq(DSL.param(String.class))).and(SIMS.SID.eq(DSL.param(String.class))));
+  private static final SqlExecutor.Template FIND_BY_UNIQUE_NAME = SqlExecutor.Template.of(select()
+      .where(SIMS.ACCOUNT_SID.eq(DSL.param(String.class))).and(SIMS.UNIQUE_NAME.eq(DSL.param(String.class))));
 
   /** Like {@link #find} but locks the SIM's row until the transaction ends. */
   public Future<Optional<SimRow>> lock(String accountSid, String key) {
