@@ -25,7 +25,11 @@ public final class Sids {
     return value != null && pattern(prefix).matcher(value).matches();
   }
 
+  /** Compiled once per prefix: this check runs on every request that names a resource. */
+  private static final java.util.concurrent.ConcurrentMap<String, Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Pattern pattern(String prefix) {
-    return Pattern.compile("^" + Pattern.quote(prefix) + "[0-9a-fA-F]{32}$");
+    return PATTERNS.computeIfAbsent(prefix, p -> Pattern.compile("^" + Pattern.quote(p) + "[0-9a-fA-F]{32}$"));
   }
 }
