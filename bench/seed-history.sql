@@ -32,7 +32,7 @@ select account_sid, hour, roaming, country_code, sum(data_up), sum(data_down), s
   from usage_sim_hourly
  where account_sid = :'account'
  group by account_sid, hour, roaming, country_code
-on conflict (account_sid, hour, roaming, country_code) do update
+on conflict (account_sid, hour, roaming, country_code, shard) do update
    set data_up = excluded.data_up, data_down = excluded.data_down, data_billed = excluded.data_billed,
        cmd_to_sim = excluded.cmd_to_sim, cmd_from_sim = excluded.cmd_from_sim, cmd_billed = excluded.cmd_billed;
 

@@ -134,7 +134,12 @@ create table usage_account_hourly (
   cmd_to_sim   bigint not null default 0,
   cmd_from_sim bigint not null default 0,
   cmd_billed   numeric(24, 10) not null default 0,
-  constraint usage_account_hourly_pk primary key (account_sid, hour, roaming, country_code),
+  -- Commands are counted one by one inside their own transactions; spreading an account's cell
+  -- over a few rows (chosen by SIM) keeps concurrent Commands of one account from queueing on a
+  -- single row lock. Readers always sum over shards. Ingestion batches use shard 0.
+  shard        smallint not null default 0,
+  constraint usage_account_hourly_pk primary key (account_sid, hour, roaming, country_code, shard),
+  constraint usage_account_hourly_shard_ck check (shard between 0 and 15),
   constraint usage_account_hourly_roaming_ck check (roaming in ('home', 'national', 'international')),
   constraint usage_account_hourly_country_ck check ((roaming = 'international') = (country_code <> ''))
 ) partition by range (hour);

@@ -49,8 +49,8 @@ public final class UsageRollups {
     boolean toSim = "to_sim".equals(direction);
     UsageAmounts amounts = new UsageAmounts(0, 0, java.math.BigDecimal.ZERO, toSim ? 1 : 0, toSim ? 0 : 1,
         prices.command(roaming));
-    return add(tx, accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
-        countryCode == null ? "" : countryCode), amounts)))
+    return addAll(tx, List.of(new SimUsage(accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
+        countryCode == null ? "" : countryCode), amounts)))), commandShard(simSid))
         .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
   }
 
@@ -68,6 +68,17 @@ public final class UsageRollups {
    * cell), whatever the number of SIMs, so a batch of events costs the same two round trips.
    */
   public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
+    return addAll(tx, usages, (short) 0);
+  }
+
+  /** How many rows one account cell may be spread over for Commands (see {@code usage_account_hourly.shard}). */
+  static final int COMMAND_SHARDS = 8;
+
+  private static short commandShard(String simSid) {
+    return (short) Math.floorMod(simSid.hashCode(), COMMAND_SHARDS);
+  }
+
+  private Future<Void> addAll(SqlClient tx, List<SimUsage> usages, short shard) {
     TreeMap<String, UsageAmounts> simCells = new TreeMap<>();
     Map<String, Object[]> simKeys = new HashMap<>();
     TreeMap<String, UsageAmounts> accountCells = new TreeMap<>();
@@ -94,14 +105,14 @@ public final class UsageRollups {
       sim = sim.values((String) id[0], (String) id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(),
           a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var account = SQL.insertInto(A, A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.DATA_UP, A.DATA_DOWN,
+    var account = SQL.insertInto(A, A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD, A.DATA_UP, A.DATA_DOWN,
         A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
     for (Map.Entry<String, UsageAmounts> cell : accountCells.entrySet()) {
       Object[] id = accountKeys.get(cell.getKey());
       UsageKey k = (UsageKey) id[1];
       UsageAmounts a = cell.getValue();
-      account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(),
-          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
+          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
     var simUpsert = sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate()
         .set(S.DATA_UP, S.DATA_UP.plus(DSL.excluded(S.DATA_UP)))
@@ -110,7 +121,7 @@ public final class UsageRollups {
         .set(S.CMD_TO_SIM, S.CMD_TO_SIM.plus(DSL.excluded(S.CMD_TO_SIM)))
         .set(S.CMD_FROM_SIM, S.CMD_FROM_SIM.plus(DSL.excluded(S.CMD_FROM_SIM)))
         .set(S.CMD_BILLED, S.CMD_BILLED.plus(DSL.excluded(S.CMD_BILLED)));
-    var accountUpsert = account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE).doUpdate()
+    var accountUpsert = account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD).doUpdate()
         .set(A.DATA_UP, A.DATA_UP.plus(DSL.excluded(A.DATA_UP)))
         .set(A.DATA_DOWN, A.DATA_DOWN.plus(DSL.excluded(A.DATA_DOWN)))
         .set(A.DATA_BILLED, A.DATA_BILLED.plus(DSL.excluded(A.DATA_BILLED)))
