@@ -77,11 +77,16 @@ public final class Main {
     WirelessServer.start(vertx, config).onSuccess(server -> {
       PrintStream out = System.out;
       out.println("Programmable Wireless " + Telemetry.version() + " is listening on " + server.baseUrl());
-      out.println("Demo account: ACCOUNT_SID=" + server.demoCredentials().accountSid()
-          + " AUTH_TOKEN=" + server.demoCredentials().authToken()
-          + "  (saved in " + config.dataDir().resolve("demo-credentials.env") + ")");
-      out.println("Try: curl -k -H \"Authorization: Bearer " + server.demoCredentials().authToken() + "\" "
-          + server.baseUrl() + "/v1/RatePlans");
+      if (server.demoCredentials() != null) {
+        out.println("Demo account: ACCOUNT_SID=" + server.demoCredentials().accountSid()
+            + " AUTH_TOKEN=" + server.demoCredentials().authToken()
+            + "  (saved in " + config.dataDir().resolve("demo-credentials.env") + ")");
+        out.println("Try: curl -k -H \"Authorization: Bearer " + server.demoCredentials().authToken() + "\" "
+            + server.baseUrl() + "/v1/RatePlans");
+      } else {
+        out.println("No demo account (WIRELESS_DEMO=false, the default with WIRELESS_DB_URL);"
+            + " create accounts with: java -jar wireless-server.jar accounts create");
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           server.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);

@@ -145,7 +145,9 @@ public final class WirelessServer {
                 return null;
               });
             })
-            .compose(v -> DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet))
+            .compose(v -> config.demo()
+                ? DemoAccount.ensure(vertx, config.dataDir(), services.accounts(), services::seedDemoFleet)
+                : Future.<NewCredentials>succeededFuture(null))
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get()), new CallbackMetrics(Telemetry.registry())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
@@ -209,6 +211,7 @@ public final class WirelessServer {
     return baseUrl;
   }
 
+  /** The demo account's credentials; null when {@code WIRELESS_DEMO} is off. */
   public NewCredentials demoCredentials() {
     return demo;
   }

@@ -33,7 +33,7 @@ class DatabaseOutageTest {
     Vertx vertx = Vertx.vertx();
     WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
         "WIRELESS_DATA_DIR", dataDir.toString(), "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1",
-        "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
+        "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0", "WIRELESS_DEMO", "true",
         "WIRELESS_DB_URL", "postgresql://postgres:postgres@localhost:" + db.port() + "/postgres"))));
     RawHttp http = new RawHttp(server.baseUrl());
     String auth = bearer(server.demoCredentials().authToken());

@@ -48,7 +48,8 @@ class SecretsStayOutOfLogsTest {
 
       ServerProcess node = ServerProcess.start(Map.of("WIRELESS_DB_URL", ServerProcess.dbUrl(db),
           "WIRELESS_MASTER_KEY", masterKey, "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-logs").toString(),
-          "WIRELESS_PORT", "0", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_LOG_FORMAT", "json"));
+          "WIRELESS_PORT", "0", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_LOG_FORMAT", "json",
+          "WIRELESS_DEMO", "true"));
       String demoToken;
       try {
         RawHttp http = new RawHttp(node.baseUrl());

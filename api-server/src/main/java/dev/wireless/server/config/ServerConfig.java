@@ -17,6 +17,8 @@ import java.util.Map;
  * @param managementPort -1 serves health and metrics on the API port; otherwise their own plain-HTTP port
  * @param masterKey     base64 AES key sealing callback signing keys; null means {@code <data dir>/secrets/master.key}
  * @param usage         network ingestion, simulated traffic and the usage price table
+ * @param demo          create (once) and print the demo account with its fleet; default on with the
+ *                      embedded database, off when {@code WIRELESS_DB_URL} is set
  * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
@@ -24,7 +26,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
-                           dev.wireless.server.commands.CommandSettings commands) {
+                           dev.wireless.server.commands.CommandSettings commands, boolean demo) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -53,7 +55,9 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
             s.duration("WIRELESS_AUTH_CACHE_TTL", Duration.ofSeconds(60))),
         s.integer("WIRELESS_MANAGEMENT_PORT", -1, -1, 65535),
         dev.wireless.server.usage.UsageSettings.from(env),
-        dev.wireless.server.commands.CommandSettings.from(env));
+        dev.wireless.server.commands.CommandSettings.from(env),
+        // a shared database is a deployment: nodes must not each add a demo account to it
+        s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -74,7 +78,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands);
+        managementPort, usage, commands, demo);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */
