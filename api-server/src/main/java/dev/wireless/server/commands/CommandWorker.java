@@ -3,9 +3,8 @@ package dev.wireless.server.commands;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
 import dev.wireless.server.carrier.NetworkGateway.SmsRequest;
-import io.vertx.core.Context;
+import dev.wireless.server.jobs.ClaimLoop;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -14,38 +13,32 @@ import org.slf4j.LoggerFactory;
 /**
  * One Command delivery worker: claims a batch of due jobs, sends each Command through the
  * {@link NetworkGateway} (or ends the wait for its receipt) and records the outcome through
- * {@link CommandDelivery}; polls again at once while there is work, otherwise after the poll
- * interval. Any number of workers, in any number of processes, may share one database.
+ * {@link CommandDelivery}, in a {@link ClaimLoop}.
  */
 final class CommandWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandWorker.class);
   private static final int BATCH = 32;
 
-  private final Vertx vertx;
-  private final Context context;
   private final Pool pool;
   private final NetworkGateway gateway;
   private final CommandDelivery delivery;
-  private final CommandSettings settings;
   private final String name;
-  private volatile boolean stopped;
-  private volatile long timer = -1;
-  private volatile Future<Void> inFlight = Future.succeededFuture();
+  private final ClaimLoop<CommandJob> loop;
 
   CommandWorker(Vertx vertx, Pool pool, NetworkGateway gateway, CommandDelivery delivery, CommandSettings settings,
                 String name) {
-    this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
     this.pool = pool;
     this.gateway = gateway;
     this.delivery = delivery;
-    this.settings = settings;
     this.name = name;
+    this.loop = new ClaimLoop<>(vertx, "command worker " + name, settings.pollInterval(),
+        () -> CommandJobRepository.claim(pool, name, BATCH, settings.lease()), this::process,
+        () -> CommandJobRepository.release(pool, name).mapEmpty());
   }
 
   void start() {
-    context.runOnContext(v -> poll());
+    loop.start();
   }
 
   /**
@@ -53,46 +46,13 @@ final class CommandWorker {
    * worker has been handed back, so another node takes it at once instead of after the lease.
    */
   Future<Void> stop() {
-    Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      stopped = true;
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-      }
-      inFlight.transform(r -> CommandJobRepository.release(pool, name))
-          .onComplete(r -> done.complete());
-    });
-    return done.future();
-  }
-
-  private void poll() {
-    timer = -1;
-    if (stopped) {
-      return;
-    }
-    Promise<Void> batch = Promise.promise();
-    inFlight = batch.future();
-    CommandJobRepository.claim(pool, name, BATCH, settings.lease())
-        .compose(jobs -> Future.join(jobs.stream().map(this::process).toList()).map(jobs))
-        .onComplete(result -> {
-          batch.complete();
-          if (result.failed() && !stopped) {
-            LOG.warn("command worker {} could not claim jobs: {}", name, result.cause().toString());
-          }
-          if (!stopped) {
-            if (result.succeeded() && !result.result().isEmpty()) {
-              context.runOnContext(v -> poll());
-            } else {
-              timer = vertx.setTimer(Math.max(1, settings.pollInterval().toMillis()), t -> poll());
-            }
-          }
-        });
+    return loop.stop();
   }
 
   private Future<Void> process(CommandJob job) {
     Future<Void> work = CommandJob.RECEIPT.equals(job.stage()) ? delivery.receiptTimedOut(job, name) : send(job);
     return work.recover(e -> {
-      if (e instanceof CommandJobRepository.LeaseLostException || stopped) {
+      if (e instanceof CommandJobRepository.LeaseLostException || loop.stopped()) {
         return Future.succeededFuture();
       }
       LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());
