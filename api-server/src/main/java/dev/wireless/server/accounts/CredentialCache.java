@@ -1,20 +1,17 @@
 package dev.wireless.server.accounts;
 
+import dev.wireless.persistence.ChannelListener;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Remembers which account a verified Auth Token belongs to, so an authenticated request costs no
@@ -33,8 +30,6 @@ public final class CredentialCache {
 
   static final String CHANNEL = "wireless_credentials";
   private static final int MAX_ENTRIES = 200_000;
-  private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
-  private static final Logger LOG = LoggerFactory.getLogger(CredentialCache.class);
 
   private record Entry(String accountSid, long expiresAtNanos) {
   }
@@ -44,7 +39,7 @@ public final class CredentialCache {
   private final long ttlNanos;
   private volatile boolean listening;
   private volatile boolean stopped;
-  private SqlConnection connection;
+  private ChannelListener listener;
 
   /** {@code ttl} zero turns caching off. */
   public CredentialCache(Duration ttl) {
@@ -82,47 +77,31 @@ public final class CredentialCache {
     if (ttlNanos == 0) {
       return;
     }
-    pool.getConnection().compose(conn -> {
-      PgConnection pg = PgConnection.cast(conn);
-      pg.notificationHandler(notification -> {
-        if (CHANNEL.equals(notification.getChannel())) {
-          forgetAll();
-        }
-      });
-      pg.closeHandler(v -> lost(vertx, pool));
-      connection = conn;
-      return SqlExecutor.execute(conn, SqlExecutor.SQL
-          .query("listen {0}", DSL.name(CHANNEL))).onFailure(e -> conn.close());
-    }).onSuccess(v -> {
-      forgetAll();
-      listening = !stopped;
-    }).onFailure(e -> {
-      LOG.warn("credential cache off until LISTEN works: {}", e.toString());
-      retry(vertx, pool);
+    listener = new ChannelListener(vertx, pool, CHANNEL, new ChannelListener.Events() {
+      @Override
+      public void listening() {
+        forgetAll();
+        listening = !stopped;
+      }
+
+      @Override
+      public void notified(String accountSid) {
+        forgetAll();
+      }
+
+      @Override
+      public void lost() {
+        listening = false;
+        forgetAll();
+      }
     });
+    listener.start();
   }
 
   public Future<Void> stop() {
     stopped = true;
     listening = false;
-    SqlConnection open = connection;
-    connection = null;
-    return open == null ? Future.succeededFuture() : open.close();
-  }
-
-  private void lost(Vertx vertx, Pool pool) {
-    listening = false;
-    forgetAll();
-    if (!stopped) {
-      LOG.warn("credential cache off: its LISTEN connection closed; reconnecting");
-      retry(vertx, pool);
-    }
-  }
-
-  private void retry(Vertx vertx, Pool pool) {
-    if (!stopped) {
-      vertx.setTimer(RECONNECT_DELAY.toMillis(), id -> start(vertx, pool));
-    }
+    return listener == null ? Future.succeededFuture() : listener.stop();
   }
 
   private void forgetAll() {

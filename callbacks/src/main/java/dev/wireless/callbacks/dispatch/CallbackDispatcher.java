@@ -1,6 +1,7 @@
 package dev.wireless.callbacks.dispatch;
 
 import dev.wireless.callbacks.SigningKeys;
+import dev.wireless.persistence.ChannelListener;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -44,9 +45,12 @@ public final class CallbackDispatcher extends VerticleBase {
     private final Map<Long, DeliveryRow> unsent = new HashMap<>();
 
     private CallbackSender sender;
-    private NotificationListener listener;
+    private ChannelListener listener;
     private Future<?> lastClaim = Future.succeededFuture();
     private boolean claiming;
+    /** The channel the outbox's trigger notifies (migration V004). */
+    static final String NOTIFY_CHANNEL = "callback_deliveries";
+
     private final AttemptObserver observer;
     private boolean wanted;
     private boolean stopping;
@@ -76,7 +80,19 @@ public final class CallbackDispatcher extends VerticleBase {
     @Override
     public Future<?> start() {
         sender = new CallbackSender(vertx, settings);
-        listener = new NotificationListener(vertx, pool, this::wake);
+        // a committed delivery wakes the dispatcher within milliseconds instead of at the next poll;
+        // an optimisation only: polling goes on, and every (re)connection wakes it once
+        listener = new ChannelListener(vertx, pool, NOTIFY_CHANNEL, new ChannelListener.Events() {
+            @Override
+            public void listening() {
+                wake();
+            }
+
+            @Override
+            public void notified(String payload) {
+                wake();
+            }
+        });
         pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), t -> wake());
         rescueTimer = vertx.setPeriodic(settings.rescueInterval().toMillis(), t -> rescue());
         return listener.start().onSuccess(v -> wake());
