@@ -47,7 +47,7 @@ class AuthenticationTest extends ContractCheck {
     json(http.get("/v1/RatePlans", bearer(first)), 200); // the previous token is now the secondary
     String third = platform.rotateToken(account.accountSid());
     // The NOTIFY committed with the rotation reaches the node within milliseconds; the cache's TTL is a minute.
-    SimApiTest.awaitUntil(java.time.Duration.ofSeconds(2), () -> http.get("/v1/RatePlans", bearer(first)).statusCode() == 401);
+    Await.awaitUntil(java.time.Duration.ofSeconds(2), () -> http.get("/v1/RatePlans", bearer(first)).statusCode() == 401);
     assertError(http.get("/v1/RatePlans", basic(account.accountSid(), first)), 401, 20003);
     json(http.get("/v1/RatePlans", bearer(second)), 200);
     json(http.get("/v1/RatePlans", bearer(third)), 200);

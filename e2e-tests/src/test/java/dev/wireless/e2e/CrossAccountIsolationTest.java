@@ -36,7 +36,7 @@ class CrossAccountIsolationTest {
     String quiet = a.sim("iso-quiet", "suspended", true);
     assertError(a.http.postForm("/simulator/v1/Sims/" + quiet + "/Commands", bearer(CommandsFixture.OPERATOR_TOKEN),
         "Command", "hi"), 403, 33203); // leaves a Debugger alert on A
-    SimApiTest.awaitUntil(java.time.Duration.ofSeconds(10), () -> !json(a.http.get("/v1/Alerts", a.auth), 200)
+    Await.awaitUntil(java.time.Duration.ofSeconds(10), () -> !json(a.http.get("/v1/Alerts", a.auth), 200)
         .getJsonArray("alerts").isEmpty());
     String alertSid = json(a.http.get("/v1/Alerts", a.auth), 200).getJsonArray("alerts").getJsonObject(0)
         .getString("sid");

@@ -1,6 +1,6 @@
 package dev.wireless.e2e;
 
-import static dev.wireless.e2e.SimApiTest.awaitUntil;
+import static dev.wireless.e2e.Await.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

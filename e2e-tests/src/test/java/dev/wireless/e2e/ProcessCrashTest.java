@@ -1,7 +1,7 @@
 package dev.wireless.e2e;
 
 import static dev.wireless.e2e.RawHttp.bearer;
-import static dev.wireless.e2e.SimApiTest.awaitUntil;
+import static dev.wireless.e2e.Await.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

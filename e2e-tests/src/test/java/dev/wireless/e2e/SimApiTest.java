@@ -1,5 +1,6 @@
 package dev.wireless.e2e;
 
+import static dev.wireless.e2e.Await.awaitUntil;
 import static dev.wireless.e2e.RawHttp.assertError;
 import static dev.wireless.e2e.RawHttp.bearer;
 import static dev.wireless.e2e.RawHttp.json;
@@ -294,16 +295,5 @@ class SimApiTest extends ContractCheck {
 
   private long count(String query) {
     return TestPlatform.await(pool.query(query).execute()).iterator().next().getLong(0);
-  }
-
-  /** Polls {@code condition} every 20 ms until it holds; fails after {@code deadline}. */
-  static void awaitUntil(Duration deadline, java.util.function.BooleanSupplier condition) {
-    long end = System.nanoTime() + deadline.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within " + deadline);
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-    }
   }
 }

@@ -49,7 +49,7 @@ class UsageEnforcementTest extends ContractCheck {
           300_000, 900_000));
       assertEquals(new JsonObject().put("iccid", sim.iccid()).put("sim_sid", sim.sid()).put("action", "block")
           .put("reason", "data_limit"), over.getJsonArray("directives").getJsonObject(0));
-      SimApiTest.awaitUntil(Duration.ofSeconds(20), () -> !receiver.received().isEmpty());
+      Await.awaitUntil(Duration.ofSeconds(20), () -> !receiver.received().isEmpty());
       Map<String, String> callback = receiver.received().get(0).form();
       assertEquals("POST", receiver.received().get(0).method());
       assertEquals(sim.sid(), callback.get("SimSid"));

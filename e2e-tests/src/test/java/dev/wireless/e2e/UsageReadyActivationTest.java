@@ -31,14 +31,14 @@ class UsageReadyActivationTest extends ContractCheck {
       UsageTestAccount.Sim sim = account.sims(1, null, null).get(0);
       RawHttp.json(account.http.postForm("/v1/Sims/" + sim.sid(), account.auth, "Status", "ready", "RatePlan", plan,
           "CallbackUrl", receiver.url("/status")), 202);
-      SimApiTest.awaitUntil(DEADLINE, () -> status(account, sim).equals("ready"));
+      Await.awaitUntil(DEADLINE, () -> status(account, sim).equals("ready"));
       NetworkFeed feed = new NetworkFeed(platform);
       feed.send(session("session_update", p + "1", sim.iccid(), "s", t, t.plusMinutes(1), 50_000, 150_000));
       assertEquals(0, dueActivations(sim), "200 KB is not enough");
 
       feed.send(session("session_update", p + "2", sim.iccid(), "s", t, t.plusMinutes(2), 60_000, 200_000));
-      SimApiTest.awaitUntil(DEADLINE, () -> status(account, sim).equals("active"));
-      SimApiTest.awaitUntil(DEADLINE, () -> receiver.received().size() >= 2);
+      Await.awaitUntil(DEADLINE, () -> status(account, sim).equals("active"));
+      Await.awaitUntil(DEADLINE, () -> receiver.received().size() >= 2);
       assertEquals(List.of("ready", "active"), receiver.received().stream().map(r -> r.form().get("Status")).toList());
     }
   }
@@ -57,7 +57,7 @@ class UsageReadyActivationTest extends ContractCheck {
         assertEquals(0, dueActivations(sim), "4 commands are not enough");
       }
     }
-    SimApiTest.awaitUntil(DEADLINE, () -> status(account, sim).equals("active"));
+    Await.awaitUntil(DEADLINE, () -> status(account, sim).equals("active"));
     JsonObject commands = account.get("/v1/Sims/" + sim.sid() + "/UsageRecords").getJsonArray("usage_records")
         .getJsonObject(0).getJsonObject("commands");
     assertEquals(3L, commands.getLong("to_sim"));
