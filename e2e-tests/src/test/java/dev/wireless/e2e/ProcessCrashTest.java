@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,9 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * callback arrives; nothing accepted is lost.
  */
 class ProcessCrashTest {
-
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://localhost:\\d+)");
-  private static final Pattern DEMO = Pattern.compile("AUTH_TOKEN=([0-9a-f]{32})");
 
   @ParameterizedTest
   @ValueSource(strings = {"SIGTERM", "SIGKILL"})
@@ -88,49 +79,22 @@ class ProcessCrashTest {
     }
   }
 
-  private record Node(Process process, String baseUrl, String token) {
+  private record Node(ServerProcess process, String baseUrl, String token) {
   }
 
   private static Node start(Path dataDir) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("wireless.server.jar")).redirectErrorStream(true);
-    builder.environment().putAll(Map.of("WIRELESS_DATA_DIR", dataDir.toString(), "WIRELESS_PORT", "0",
+    ServerProcess process = ServerProcess.start(Map.of("WIRELESS_DATA_DIR", dataDir.toString(), "WIRELESS_PORT", "0",
         "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_CARRIER_LATENCY", "300ms",
         "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8", "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,100ms,200ms,500ms,1s",
         "WIRELESS_PROVISIONING_LEASE", "3s", "WIRELESS_CALLBACK_LEASE", "3s", "WIRELESS_CALLBACK_TIMEOUT", "2s"));
-    Process process = builder.start();
-    LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8)).lines().forEach(lines::add));
-    reader.setDaemon(true);
-    reader.start();
-    String baseUrl = null;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line == null) {
-        assertTrue(process.isAlive(), "the server exited");
-        continue;
-      }
-      Matcher listening = LISTENING.matcher(line);
-      if (listening.find()) {
-        baseUrl = listening.group(1);
-      }
-      Matcher demo = DEMO.matcher(line);
-      if (demo.find() && baseUrl != null) {
-        return new Node(process, baseUrl, demo.group(1));
-      }
-    }
-    process.destroyForcibly();
-    throw new AssertionError("the server did not start");
+    return new Node(process, process.baseUrl(), process.demo().authToken());
   }
 
   private static void stop(Node node, String signal) throws Exception {
     if (signal.equals("SIGKILL")) {
-      node.process.destroyForcibly();
+      node.process.kill();
     } else {
-      node.process.destroy();
+      assertTrue(node.process.terminate(), "the server did not stop on " + signal);
     }
-    assertTrue(node.process.waitFor(60, TimeUnit.SECONDS), "the server did not stop on " + signal);
   }
 }

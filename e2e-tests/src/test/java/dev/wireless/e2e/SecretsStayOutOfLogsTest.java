@@ -75,7 +75,7 @@ class SecretsStayOutOfLogsTest {
         secrets.add(rotated);
         assertEquals(401, http.get("/v1/Sims", bearer(account.authToken())).statusCode(), "the first token is dead");
         json(http.get("/v1/Sims", bearer(rotated)), 200);
-        demoToken = demoToken(node.output());
+        demoToken = node.demo().authToken();
       } finally {
         node.close();
       }
@@ -105,9 +105,5 @@ class SecretsStayOutOfLogsTest {
     return RawHttp.json(response, status);
   }
 
-  private static String demoToken(List<String> lines) {
-    return lines.stream().filter(l -> l.startsWith("Demo account:")).findFirst()
-        .map(l -> l.substring(l.indexOf("AUTH_TOKEN=") + 11, l.indexOf("AUTH_TOKEN=") + 43)).orElseThrow();
-  }
 
 }

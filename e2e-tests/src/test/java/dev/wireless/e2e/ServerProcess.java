@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("listening on (https?://localhost:\\d+)");
+  private static final Pattern DEMO = Pattern.compile("ACCOUNT_SID=(AC[0-9a-f]{32}) AUTH_TOKEN=([0-9a-f]{32})");
+
+  /** The demo account the start-up banner printed. */
+  record Demo(String accountSid, String authToken) {
+  }
 
   private final Process process;
   private final List<String> output;
@@ -53,6 +58,7 @@ final class ServerProcess implements AutoCloseable {
         "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("WIRELESS_DB_URL"); // embedded unless the test gives one
     builder.environment().putAll(env);
     Process process = builder.start();
     List<String> output = new CopyOnWriteArrayList<>();
@@ -65,10 +71,14 @@ final class ServerProcess implements AutoCloseable {
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
+      // the banner: where it listens, then its demo account (or that it has none)
+      String baseUrl = null;
       for (String line : output) {
         Matcher listening = LISTENING.matcher(line);
         if (listening.find()) {
-          return new ServerProcess(process, output, listening.group(1));
+          baseUrl = listening.group(1);
+        } else if (baseUrl != null && (line.startsWith("Demo account:") || line.startsWith("No demo account"))) {
+          return new ServerProcess(process, output, baseUrl);
         }
       }
       assertTrue(process.isAlive(), () -> "the server exited:\n" + String.join("\n", output));
@@ -82,6 +92,17 @@ final class ServerProcess implements AutoCloseable {
     return baseUrl;
   }
 
+  /** The demo account from the start-up banner (the node must run with the demo on). */
+  Demo demo() {
+    for (String line : output) {
+      Matcher demo = DEMO.matcher(line);
+      if (demo.find()) {
+        return new Demo(demo.group(1), demo.group(2));
+      }
+    }
+    throw new AssertionError("no demo account in the output:\n" + String.join("\n", output));
+  }
+
   /** Every line written so far. */
   List<String> output() {
     return List.copyOf(output);
@@ -92,12 +113,18 @@ final class ServerProcess implements AutoCloseable {
     process.waitFor(60, TimeUnit.SECONDS);
   }
 
-  /** SIGTERM, then waits for the graceful shutdown to finish. */
+  /** SIGTERM; whether the graceful shutdown finished within a minute (else the process is killed). */
+  boolean terminate() throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(60, TimeUnit.SECONDS)) {
+      return true;
+    }
+    process.destroyForcibly();
+    return false;
+  }
+
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
+    terminate();
   }
 }
