@@ -2,7 +2,6 @@ package dev.wireless.e2e;
 
 import static dev.wireless.e2e.Await.awaitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wireless.callbacks.CallbackKind;
 import dev.wireless.callbacks.CallbackOutbox;
@@ -21,7 +20,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +66,15 @@ class DispatcherProcessTest {
           "DE" + "0".repeat(32), CallbackKind.SIM_STATUS, "http://127.0.0.1:" + receiver.actualPort() + "/cb", "POST",
           List.of(new FormParameter("Status", "active"))))));
 
-      Process first = startDispatcherProcess(db, masterKey, env);
+      Map<String, String> dispatcherEnv = new java.util.HashMap<>(env);
+      dispatcherEnv.put("WIRELESS_DB_URL", ServerProcess.dbUrl(db));
+      dispatcherEnv.put("WIRELESS_MASTER_KEY", masterKey);
+      ServerProcess first = ServerProcess.start(dispatcherEnv, "dispatcher");
       try {
         awaitUntil(Duration.ofSeconds(60), () -> !held.isEmpty());
         assertEquals(token, held.get(0).getHeader("kore-idempotency-token"));
       } finally {
-        first.destroyForcibly();
-        first.waitFor();
+        first.kill();
       }
 
       String rescuer = TestPlatform.await(vertx.deployVerticle(new CallbackDispatcher(pool,
@@ -89,18 +89,4 @@ class DispatcherProcessTest {
       TestPlatform.await(vertx.close());
     }
   }
-
-  private static Process startDispatcherProcess(DatabaseLocation db, String masterKey, Map<String, String> env)
-      throws Exception {
-    Path jar = Path.of(System.getProperty("wireless.server.jar"));
-    assertTrue(jar.toFile().exists(), "build the jar first: " + jar);
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "dispatcher").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().putAll(env);
-    builder.environment().put("WIRELESS_DB_URL", "postgresql://" + db.user() + ":" + db.password() + "@" + db.host()
-        + ":" + db.port() + "/" + db.database());
-    builder.environment().put("WIRELESS_MASTER_KEY", masterKey);
-    return builder.start();
-  }
-
 }
