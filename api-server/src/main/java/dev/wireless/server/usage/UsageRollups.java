@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jooq.Field;
+import org.jooq.InsertOnDuplicateSetMoreStep;
+import org.jooq.InsertOnDuplicateSetStep;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -52,6 +56,21 @@ public final class UsageRollups {
     return addAll(tx, List.of(new SimUsage(accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
         countryCode == null ? "" : countryCode), amounts)))), commandShard(simSid))
         .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
+  }
+
+  /** An upsert that adds the new row's counters to the existing row's. */
+  private static <R extends Record> InsertOnDuplicateSetMoreStep<R> addingUp(InsertOnDuplicateSetStep<R> upsert,
+                                                                             Field<?>... counters) {
+    InsertOnDuplicateSetMoreStep<R> step = null;
+    for (Field<?> counter : counters) {
+      step = add(step == null ? upsert : step, counter);
+    }
+    return step;
+  }
+
+  private static <R extends Record, T> InsertOnDuplicateSetMoreStep<R> add(InsertOnDuplicateSetStep<R> upsert,
+                                                                           Field<T> counter) {
+    return upsert.set(counter, counter.plus(DSL.excluded(counter)));
   }
 
   /** One SIM's usage to add: hour/roaming/country → amounts. */
@@ -114,20 +133,10 @@ public final class UsageRollups {
       account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
           a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var simUpsert = sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate()
-        .set(S.DATA_UP, S.DATA_UP.plus(DSL.excluded(S.DATA_UP)))
-        .set(S.DATA_DOWN, S.DATA_DOWN.plus(DSL.excluded(S.DATA_DOWN)))
-        .set(S.DATA_BILLED, S.DATA_BILLED.plus(DSL.excluded(S.DATA_BILLED)))
-        .set(S.CMD_TO_SIM, S.CMD_TO_SIM.plus(DSL.excluded(S.CMD_TO_SIM)))
-        .set(S.CMD_FROM_SIM, S.CMD_FROM_SIM.plus(DSL.excluded(S.CMD_FROM_SIM)))
-        .set(S.CMD_BILLED, S.CMD_BILLED.plus(DSL.excluded(S.CMD_BILLED)));
-    var accountUpsert = account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD).doUpdate()
-        .set(A.DATA_UP, A.DATA_UP.plus(DSL.excluded(A.DATA_UP)))
-        .set(A.DATA_DOWN, A.DATA_DOWN.plus(DSL.excluded(A.DATA_DOWN)))
-        .set(A.DATA_BILLED, A.DATA_BILLED.plus(DSL.excluded(A.DATA_BILLED)))
-        .set(A.CMD_TO_SIM, A.CMD_TO_SIM.plus(DSL.excluded(A.CMD_TO_SIM)))
-        .set(A.CMD_FROM_SIM, A.CMD_FROM_SIM.plus(DSL.excluded(A.CMD_FROM_SIM)))
-        .set(A.CMD_BILLED, A.CMD_BILLED.plus(DSL.excluded(A.CMD_BILLED)));
+    var simUpsert = addingUp(sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
+        S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
+    var accountUpsert = addingUp(account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD)
+        .doUpdate(), A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
     return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert)).mapEmpty();
   }
 
