@@ -1,12 +1,12 @@
 package dev.wireless.server.accounts;
 
+import dev.wireless.callbacks.signing.SecretFiles;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,14 +54,8 @@ public final class DemoAccount {
   }
 
   private static NewCredentials write(Path file, NewCredentials credentials) throws java.io.IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, "ACCOUNT_SID=" + credentials.accountSid() + "\nAUTH_TOKEN=" + credentials.authToken() + "\n",
-        StandardCharsets.UTF_8);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the file keeps the default permissions
-    }
+    SecretFiles.writeOwnerOnly(file, "ACCOUNT_SID=" + credentials.accountSid() + "\nAUTH_TOKEN="
+        + credentials.authToken() + "\n");
     return credentials;
   }
 }

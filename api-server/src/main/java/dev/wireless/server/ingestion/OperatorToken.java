@@ -1,11 +1,11 @@
 package dev.wireless.server.ingestion;
 
+import dev.wireless.callbacks.signing.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -36,13 +36,7 @@ public final class OperatorToken {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       String value = "op_" + HexFormat.of().formatHex(random);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, value + "\n");
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system
-      }
+      SecretFiles.writeOwnerOnly(file, value + "\n");
       return new OperatorToken(value, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + file, e);
