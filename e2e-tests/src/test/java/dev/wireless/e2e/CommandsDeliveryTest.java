@@ -52,16 +52,7 @@ class CommandsDeliveryTest extends ContractCheck {
     awaitUntil(Duration.ofSeconds(20), () -> "delivered".equals(fx.status(sid)));
     awaitUntil(Duration.ofSeconds(20), () -> !receiver.received().isEmpty());
     Map<String, String> form = onlyCallback().form();
-    assertEquals(sid, form.get("CommandSid"));
-    assertEquals(fx.account.accountSid(), form.get("AccountSid"));
-    assertEquals(simSid, form.get("SimSid"));
-    assertEquals("tracker", form.get("SimUniqueName"));
-    assertEquals("reboot now", form.get("Command"));
-    assertEquals("text", form.get("CommandMode"));
-    assertEquals("delivered", form.get("Status"));
-    assertEquals("to_sim", form.get("Direction"));
-    assertEquals("sms", form.get("Transport"));
-    assertEquals("v1", form.get("ApiVersion"));
+    fx.assertCallbackFields(form, sid, simSid, "tracker", "reboot now", "delivered", "to_sim");
     assertFalse(form.containsKey("ErrorCode"));
     assertEquals("POST", onlyCallback().method());
   }

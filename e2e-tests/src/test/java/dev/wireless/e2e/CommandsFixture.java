@@ -78,6 +78,21 @@ final class CommandsFixture {
     json(http.postForm("/v1/Sims/" + simName, auth, "CommandsCallbackUrl", url, "CommandsCallbackMethod", method), 200);
   }
 
+  /** Asserts the fields every Command callback carries (sms transport, API version v1). */
+  void assertCallbackFields(Map<String, String> form, String commandSid, String simSid, String simUniqueName,
+                            String command, String status, String direction) {
+    assertEquals(commandSid, form.get("CommandSid"));
+    assertEquals(account.accountSid(), form.get("AccountSid"));
+    assertEquals(simSid, form.get("SimSid"));
+    assertEquals(simUniqueName, form.get("SimUniqueName"));
+    assertEquals(command, form.get("Command"));
+    assertEquals("text", form.get("CommandMode"));
+    assertEquals(status, form.get("Status"));
+    assertEquals(direction, form.get("Direction"));
+    assertEquals("sms", form.get("Transport"));
+    assertEquals("v1", form.get("ApiVersion"));
+  }
+
   HttpResponse<String> send(String... form) {
     return http.postForm("/v1/Commands", auth, form);
   }

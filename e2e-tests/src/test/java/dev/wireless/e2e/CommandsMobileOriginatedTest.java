@@ -58,16 +58,7 @@ class CommandsMobileOriginatedTest extends ContractCheck {
     Received callback = receiver.received().get(0);
     assertEquals("POST", callback.method());
     Map<String, String> form = callback.form();
-    assertEquals(sid, form.get("CommandSid"));
-    assertEquals(fx.account.accountSid(), form.get("AccountSid"));
-    assertEquals(simSid, form.get("SimSid"));
-    assertEquals("sensor", form.get("SimUniqueName"));
-    assertEquals("temperature=21", form.get("Command"));
-    assertEquals("text", form.get("CommandMode"));
-    assertEquals("received", form.get("Status"));
-    assertEquals("from_sim", form.get("Direction"));
-    assertEquals("sms", form.get("Transport"));
-    assertEquals("v1", form.get("ApiVersion"));
+    fx.assertCallbackFields(form, sid, simSid, "sensor", "temperature=21", "received", "from_sim");
     assertEquals("1", fx.value("select sum(cmd_from_sim) from usage_sim_hourly where sim_sid = '" + simSid + "'"));
     assertEquals(1, json(fx.http.get("/v1/Commands?Direction=from_sim", fx.auth), 200).getJsonArray("commands")
         .size());
