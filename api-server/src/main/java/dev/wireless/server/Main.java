@@ -73,7 +73,7 @@ public final class Main {
   }
 
   private static void serve(ServerConfig config) {
-    Vertx vertx = Telemetry.newVertx();
+    Vertx vertx = Telemetry.newVertx(config.eventLoops());
     WirelessServer.start(vertx, config).onSuccess(server -> {
       PrintStream out = System.out;
       out.println("Programmable Wireless " + Telemetry.version() + " is listening on " + server.baseUrl());

@@ -25,7 +25,7 @@ final class StandaloneDispatcher {
   }
 
   static void run(ServerConfig config) throws Exception {
-    Vertx vertx = Telemetry.newVertx();
+    Vertx vertx = Telemetry.newVertx(config.eventLoops());
     DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
     Migrations.migrate(database.location());
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.dbPoolSize()))

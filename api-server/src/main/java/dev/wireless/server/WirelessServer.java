@@ -30,12 +30,15 @@ import dev.wireless.callbacks.signing.DatabaseSigningKeys;
 import dev.wireless.callbacks.signing.SecretBox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.netty.channel.EventLoop;
+import dev.wireless.persistence.EventLoopPool;
+import dev.wireless.server.http.HttpListeners;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +55,8 @@ public final class WirelessServer {
   private final Vertx vertx;
   private final DatabaseRuntime database;
   private final Pool pool;
-  private final HttpServer http;
+  private final HttpListeners http;
+  private final int port;
   private final String baseUrl;
   private final NewCredentials demo;
   private final ProvisioningWorkers workers;
@@ -63,7 +67,8 @@ public final class WirelessServer {
   private final dev.wireless.server.accounts.CredentialCache credentials;
   private final UsageJobs usageJobs;
 
-  private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpServer http, String baseUrl,
+  private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpListeners http, int port,
+                         String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
                          SecretBox secrets, HttpServer management, CommandWorkers commandWorkers,
                          dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs) {
@@ -73,6 +78,7 @@ public final class WirelessServer {
     this.database = database;
     this.pool = pool;
     this.http = http;
+    this.port = port;
     this.baseUrl = baseUrl;
     this.demo = demo;
     this.workers = workers;
@@ -84,7 +90,8 @@ public final class WirelessServer {
 
   /** Opens the database, migrates it, and starts listening; fails with a readable cause. */
   public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host())
+        .setPort(HttpListeners.listenPort(config.port()))
         .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
@@ -107,21 +114,22 @@ public final class WirelessServer {
         throw e;
       }
     }).compose(database -> {
-      Pool pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.dbPoolSize()))
-          .connectingTo(database.location().connectOptions())
-          .using(vertx)
-          .build();
+      Pool pool = EventLoopPool.create(vertx, database.location().connectOptions(), config.dbPoolSize(),
+          config.dbPipelinedConnections());
       AtomicReference<Router> router = new AtomicReference<>();
       AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
-      HttpServer http = vertx.createHttpServer(options).requestHandler(request -> {
+      Handler<HttpServerRequest> requests = request -> {
         Router current = router.get();
         if (current == null) {
           errors.get().notReady(request);
         } else {
           current.handle(request);
         }
-      }).invalidRequestHandler(request -> errors.get().invalidRequest(request));
+      };
+      Handler<HttpServerRequest> invalidRequests = request -> errors.get().invalidRequest(request);
+      HttpServer http = vertx.createHttpServer(options).requestHandler(requests).invalidRequestHandler(invalidRequests);
+      EventLoop firstLoop = HttpListeners.currentLoop(vertx);
+      AtomicReference<HttpListeners> listeners = new AtomicReference<>();
       return http.listen().compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
@@ -140,6 +148,10 @@ public final class WirelessServer {
               }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
+              return HttpListeners.alongside(vertx, bound, firstLoop, options, requests, invalidRequests);
+            })
+            .compose(all -> {
+              listeners.set(all);
               return startManagement(vertx, pool, config).map(server -> {
                 management.set(server);
                 return null;
@@ -150,11 +162,15 @@ public final class WirelessServer {
                 : Future.<NewCredentials>succeededFuture(null))
             .compose(demo -> vertx.deployVerticle(new CallbackDispatcher(pool, config.callbacks(),
                     new DatabaseSigningKeys(pool, secrets.get()), new CallbackMetrics(Telemetry.registry())))
-                .map(dispatcher -> new WirelessServer(vertx, database, pool, bound, resolved.publicBaseUrl(), demo,
+                .map(dispatcher -> new WirelessServer(vertx, database, pool, listeners.get(), bound.actualPort(),
+                    resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
                     commandWorkers(vertx, pool, config).start(), services.credentials(),
                     usageJobs(vertx, pool, services, demo, config))));
       }).onFailure(e -> {
+        if (listeners.get() != null) {
+          listeners.get().close();
+        }
         pool.close();
         database.close();
       });
@@ -204,7 +220,7 @@ public final class WirelessServer {
   }
 
   public int port() {
-    return http.actualPort();
+    return port;
   }
 
   public String baseUrl() {

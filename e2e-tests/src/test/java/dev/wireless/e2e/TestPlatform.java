@@ -56,7 +56,7 @@ final class TestPlatform {
 
   private static TestPlatform start() {
     try {
-      Vertx vertx = Telemetry.newVertx();
+      Vertx vertx = Telemetry.newVertx(Runtime.getRuntime().availableProcessors());
       Path dataDir = Files.createTempDirectory("wireless-e2e");
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());

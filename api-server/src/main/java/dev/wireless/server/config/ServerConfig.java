@@ -20,13 +20,16 @@ import java.util.Map;
  * @param demo          create (once) and print the demo account with its fleet; default on with the
  *                      embedded database, off when {@code WIRELESS_DB_URL} is set
  * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
+ * @param eventLoops    Vert.x event loops, each with its own HTTP listener and database connections
+ * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
                            Duration accessTokenTtl, int dbPoolSize, ProvisioningSettings provisioning,
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
-                           dev.wireless.server.commands.CommandSettings commands, boolean demo) {
+                           dev.wireless.server.commands.CommandSettings commands, boolean demo,
+                           int eventLoops, int dbPipelinedConnections) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -57,7 +60,9 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         dev.wireless.server.usage.UsageSettings.from(env),
         dev.wireless.server.commands.CommandSettings.from(env),
         // a shared database is a deployment: nodes must not each add a demo account to it
-        s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null));
+        s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
+        s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
+        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -78,7 +83,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */
