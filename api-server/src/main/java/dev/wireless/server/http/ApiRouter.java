@@ -46,7 +46,7 @@ public final class ApiRouter {
       builder.rootHandler(ApiRouter::refuseLongUris);
       builder.rootHandler(ApiRouter::acceptJsonSuffix);
       OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
-          new InlineValidation(vertx, contract, extractor));
+          new InlineValidation(vertx, contract, extractor, document));
       bindings.accept(binder);
       binder.answerUnboundWithNotImplemented();
       Router router = builder.createRouter();

@@ -15,7 +15,10 @@ import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -30,13 +33,24 @@ final class InlineValidation {
 
   private final RequestValidatorImpl checks;
   private final RequestExtractor extractor;
+  private final JsonObject document;
+  private final Map<Parameter, SimpleParameterCheck> simple = new IdentityHashMap<>();
 
-  InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor) {
+  /** @param document the contract as validated (to resolve parameter schemas for the shortcuts) */
+  InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, JsonObject document) {
     this.checks = new RequestValidatorImpl(vertx, contract);
     this.extractor = extractor;
+    this.document = document;
   }
 
+  /** Call while the router is built (one thread): compiles the operation's parameter shortcuts. */
   Handler<RoutingContext> forOperation(Operation operation) {
+    for (Parameter parameter : operation.getParameters()) {
+      SimpleParameterCheck check = SimpleParameterCheck.of(parameter, document);
+      if (check != null) {
+        simple.put(parameter, check);
+      }
+    }
     return ctx -> extractor.extractValidatableRequest(ctx, operation)
         .map(request -> validate(request, operation))
         .onSuccess(validated -> {
@@ -55,13 +69,25 @@ final class InlineValidation {
     for (Parameter parameter : operation.getParameters()) {
       String name = parameter.getName();
       switch (parameter.getIn()) {
-        case COOKIE -> cookies.put(name, checks.validateParameter(parameter, request.getCookies().get(name)));
-        case HEADER -> headers.put(name, checks.validateParameter(parameter, request.getHeaders().get(name)));
-        case PATH -> path.put(name, checks.validateParameter(parameter, request.getPathParameters().get(name)));
-        case QUERY -> query.put(name, checks.validateParameter(parameter, request.getQuery().get(name)));
+        case COOKIE -> cookies.put(name, parameter(parameter, request.getCookies().get(name)));
+        case HEADER -> headers.put(name, parameter(parameter, request.getHeaders().get(name)));
+        case PATH -> path.put(name, parameter(parameter, request.getPathParameters().get(name)));
+        case QUERY -> query.put(name, parameter(parameter, request.getQuery().get(name)));
       }
     }
     return new ValidatedRequestImpl(cookies, headers, path, query,
         checks.validateBody(operation.getRequestBody(), request));
+  }
+
+  /** The shortcut's answer when it is certain, otherwise the full validator's. */
+  private RequestParameter parameter(Parameter parameter, RequestParameter value) {
+    SimpleParameterCheck check = simple.get(parameter);
+    if (check != null && value != null && !value.isNull()) {
+      Object valid = check.validate(String.valueOf(value.get()));
+      if (valid != SimpleParameterCheck.UNDECIDED) {
+        return new RequestParameterImpl(valid);
+      }
+    }
+    return checks.validateParameter(parameter, value);
   }
 }
