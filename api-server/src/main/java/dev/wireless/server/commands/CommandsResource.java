@@ -15,7 +15,6 @@ import dev.wireless.server.model.ListCommandResponse;
 import dev.wireless.server.paging.PageMetaBuilder;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,13 +32,13 @@ public final class CommandsResource implements CommandsApi {
 
   @Override
   public Future<Reply<Command>> createCommand(CallContext call, String command, String sim, HttpMethod callbackMethod,
-                                              URI callbackUrl, CommandMode commandMode, CommandIncludeSid includeSid,
+                                              String callbackUrl, CommandMode commandMode, CommandIncludeSid includeSid,
                                               Boolean deliveryReceiptRequested) {
     CommandService.NewCommand request = new CommandService.NewCommand(command, sim,
         commandMode == null ? "text" : commandMode.getValue(),
         includeSid == null ? "none" : includeSid.getValue(),
         deliveryReceiptRequested == null || deliveryReceiptRequested,
-        callbackUrl == null ? null : callbackUrl.toString(),
+        callbackUrl,
         callbackMethod == null ? "POST" : callbackMethod.getValue());
     return service.create(call.account(), request).map(row -> Reply.created(toModel(call, row)));
   }
@@ -84,6 +83,6 @@ public final class CommandsResource implements CommandsApi {
         .direction(CommandDirection.fromValue(row.direction()))
         .dateCreated(Timestamps.api(row.createdAt()))
         .dateUpdated(Timestamps.api(row.updatedAt()))
-        .url(URI.create(call.url("/v1/Commands/" + row.sid())));
+        .url(call.url("/v1/Commands/" + row.sid()));
   }
 }

@@ -2,7 +2,6 @@ package dev.wireless.server.common;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** Resource identifiers: a two-letter type prefix and 32 lowercase hex digits, as upstream. */
 public final class Sids {
@@ -20,16 +19,20 @@ public final class Sids {
     return prefix + HEX.formatHex(bytes);
   }
 
-  /** Whether {@code value} has the shape of a SID with {@code prefix} (either hex case). */
+  /**
+   * Whether {@code value} has the shape of a SID with {@code prefix} (either hex case). A plain
+   * character scan: it runs on every request that names a resource.
+   */
   public static boolean looksLike(String prefix, String value) {
-    return value != null && pattern(prefix).matcher(value).matches();
-  }
-
-  /** Compiled once per prefix: this check runs on every request that names a resource. */
-  private static final java.util.concurrent.ConcurrentMap<String, Pattern> PATTERNS =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static Pattern pattern(String prefix) {
-    return PATTERNS.computeIfAbsent(prefix, p -> Pattern.compile("^" + Pattern.quote(p) + "[0-9a-fA-F]{32}$"));
+    if (value == null || value.length() != prefix.length() + 32 || !value.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -21,7 +21,6 @@ import dev.wireless.server.paging.PageMetaBuilder;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +110,7 @@ public final class AlertsResource implements AlertsApi {
         .responseStatusCode(alert.responseStatusCode())
         .responseBody(alert.responseBody())
         .dateCreated(Timestamps.api(alert.createdAt()))
-        .url(URI.create(call.url("/v1/Alerts/" + alert.sid())))
+        .url(call.url("/v1/Alerts/" + alert.sid()))
         .attempts(attempts.stream().map(a -> new CallbackAttempt()
             .attempt(a.attemptNumber())
             .startedAt(Timestamps.api(a.startedAt()))

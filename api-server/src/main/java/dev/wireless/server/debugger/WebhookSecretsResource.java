@@ -11,7 +11,6 @@ import dev.wireless.server.model.ListWebhookSecretResponse;
 import dev.wireless.server.model.PageMeta;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -38,7 +37,7 @@ public final class WebhookSecretsResource implements WebhookSecretsApi {
   @Override
   public Future<Reply<ListWebhookSecretResponse>> listWebhookSecret(CallContext call) {
     return secrets.list(call.account(), Optional.empty()).map(all -> {
-      URI url = URI.create(call.url("/v1/WebhookSecrets"));
+      String url = call.url("/v1/WebhookSecrets");
       return Reply.ok(new ListWebhookSecretResponse()
           .webhookSecrets(all.stream().map(WebhookSecretsResource::toModel).toList())
           .meta(new PageMeta().firstPageUrl(url).url(url).key("webhook_secrets").page(0)

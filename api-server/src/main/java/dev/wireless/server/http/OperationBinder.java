@@ -79,7 +79,7 @@ public final class OperationBinder {
   private static Future<StoredReply> run(CallContext call, ValidatedRequest request, Invocation invocation) {
     try {
       return invocation.invoke(call, new OperationInput(request)).map(reply -> new StoredReply(reply.status(),
-          reply.body() == null ? null : JsonCodec.encode(reply.body()).toString(), false));
+          reply.body() == null ? null : JsonCodec.encode(reply.body()), false));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

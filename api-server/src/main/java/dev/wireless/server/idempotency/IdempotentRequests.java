@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class IdempotentRequests {
 
   /** A reply to send: fresh or replayed. */
-  public record StoredReply(int status, String body, boolean replayed) {
+  public record StoredReply(int status, Buffer body, boolean replayed) {
   }
 
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
@@ -58,7 +58,8 @@ public final class IdempotentRequests {
             throw ApiException.of(ErrorCode.CONFLICT,
                 "A request with this Idempotency-Key is being processed; retry shortly");
           }
-          return new StoredReply(stored.responseStatus(), stored.responseBody(), true);
+          return new StoredReply(stored.responseStatus(),
+              stored.responseBody() == null ? null : Buffer.buffer(stored.responseBody()), true);
         }));
   }
 
@@ -70,7 +71,8 @@ public final class IdempotentRequests {
       result = Future.failedFuture(e);
     }
     return result.compose(
-        reply -> keys.complete(accountSid, key, reply.status(), reply.body()).map(reply),
+        reply -> keys.complete(accountSid, key, reply.status(),
+            reply.body() == null ? null : reply.body().toString()).map(reply),
         failure -> keys.release(accountSid, key).transform(v -> Future.failedFuture(failure)));
   }
 

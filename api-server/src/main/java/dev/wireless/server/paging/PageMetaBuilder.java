@@ -2,7 +2,6 @@ package dev.wireless.server.paging;
 
 import dev.wireless.server.http.CallContext;
 import dev.wireless.server.model.PageMeta;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,13 +34,13 @@ public final class PageMetaBuilder {
             + PageToken.before(page.firstId()).encode()
         : null;
     return new PageMeta()
-        .firstPageUrl(URI.create(base + sizeParam + "&Page=0"))
+        .firstPageUrl(base + sizeParam + "&Page=0")
         .key(key)
-        .nextPageUrl(next == null ? null : URI.create(next))
+        .nextPageUrl(next == null ? null : next)
         .page(request.page())
         .pageSize(request.size())
-        .previousPageUrl(previous == null ? null : URI.create(previous))
-        .url(URI.create(url));
+        .previousPageUrl(previous == null ? null : previous)
+        .url(url);
   }
 
   private static String encode(Map<String, String> filters) {

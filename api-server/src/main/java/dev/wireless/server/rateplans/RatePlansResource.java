@@ -13,7 +13,6 @@ import dev.wireless.server.model.RatePlan;
 import dev.wireless.server.paging.PageMetaBuilder;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -31,13 +30,13 @@ public final class RatePlansResource implements RatePlansApi {
       Boolean dataEnabled, Integer dataLimit, DataMetering dataMetering, Boolean messagingEnabled,
       Boolean voiceEnabled, Boolean nationalRoamingEnabled, List<InternationalRoamingFeature> internationalRoaming,
       Integer nationalRoamingDataLimit, Integer internationalRoamingDataLimit, DataLimitStrategy dataLimitStrategy,
-      URI usageNotificationUrl, HttpMethod usageNotificationMethod) {
+      String usageNotificationUrl, HttpMethod usageNotificationMethod) {
     NewRatePlan request = new NewRatePlan(uniqueName, friendlyName, dataEnabled, dataLimit,
         dataMetering == null ? null : dataMetering.getValue(), messagingEnabled, voiceEnabled, nationalRoamingEnabled,
         internationalRoaming == null ? null : internationalRoaming.stream().map(InternationalRoamingFeature::getValue).toList(),
         nationalRoamingDataLimit, internationalRoamingDataLimit,
         dataLimitStrategy == null ? null : dataLimitStrategy.getValue(),
-        usageNotificationUrl == null ? null : usageNotificationUrl.toString(),
+        usageNotificationUrl,
         usageNotificationMethod == null ? null : usageNotificationMethod.getValue());
     return service.create(call.account(), request).map(plan -> Reply.created(toModel(call, plan)));
   }
@@ -84,8 +83,8 @@ public final class RatePlansResource implements RatePlansApi {
         .internationalRoamingDataLimit(plan.internationalRoamingDataLimit())
         .dateCreated(Timestamps.api(plan.createdAt()))
         .dateUpdated(Timestamps.api(plan.updatedAt()))
-        .url(URI.create(call.url("/v1/RatePlans/" + plan.sid())))
-        .usageNotificationUrl(plan.usageNotificationUrl() == null ? null : URI.create(plan.usageNotificationUrl()))
+        .url(call.url("/v1/RatePlans/" + plan.sid()))
+        .usageNotificationUrl(plan.usageNotificationUrl() == null ? null : plan.usageNotificationUrl())
         .usageNotificationMethod(plan.usageNotificationMethod())
         .dataLimitStrategy(plan.dataLimitStrategy());
   }

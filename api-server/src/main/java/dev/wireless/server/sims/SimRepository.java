@@ -30,8 +30,6 @@ import org.jooq.impl.DSL;
  */
 public final class SimRepository {
 
-  private static final Field<String> RATE_PLAN_SID = RATE_PLANS.SID.as("rate_plan_sid");
-
   private final SqlClient db;
 
   public SimRepository(SqlClient db) {
@@ -128,7 +126,7 @@ public final class SimRepository {
   }
 
   private static SelectOnConditionStep<Record> select() {
-    return SQL.select(SIMS.asterisk(), RATE_PLAN_SID).from(SIMS).leftJoin(RATE_PLANS)
+    return SQL.select(SimColumns.ALL).from(SIMS).leftJoin(RATE_PLANS)
         .on(RATE_PLANS.ID.eq(SIMS.RATE_PLAN_ID));
   }
 
@@ -166,28 +164,12 @@ public final class SimRepository {
   }
 
   private static Optional<SimRow> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(toRow(rows.iterator().next()));
+    return rows.size() == 0 ? Optional.empty() : Optional.of(SimColumns.toRow(rows.iterator().next()));
   }
 
   private static List<SimRow> all(RowSet<Row> rows) {
     List<SimRow> sims = new ArrayList<>(rows.size());
-    rows.forEach(row -> sims.add(toRow(row)));
+    rows.forEach(row -> sims.add(SimColumns.toRow(row)));
     return sims;
-  }
-
-  static SimRow toRow(Row row) {
-    return new SimRow(
-        row.getLong(SIMS.ID.getName()), row.getString(SIMS.SID.getName()), row.getString(SIMS.ACCOUNT_SID.getName()),
-        row.getLong(SIMS.RATE_PLAN_ID.getName()), row.getString(RATE_PLAN_SID.getName()),
-        row.getString(SIMS.UNIQUE_NAME.getName()), row.getString(SIMS.FRIENDLY_NAME.getName()),
-        row.getString(SIMS.ICCID.getName()), row.getString(SIMS.EID.getName()),
-        row.getString(SIMS.REGISTRATION_CODE.getName()), row.getString(SIMS.STATUS.getName()),
-        row.getString(SIMS.RESET_STATUS.getName()), row.getString(SIMS.COMMANDS_CALLBACK_URL.getName()),
-        row.getString(SIMS.COMMANDS_CALLBACK_METHOD.getName()), row.getString(SIMS.SMS_URL.getName()),
-        row.getString(SIMS.SMS_METHOD.getName()), row.getString(SIMS.SMS_FALLBACK_URL.getName()),
-        row.getString(SIMS.SMS_FALLBACK_METHOD.getName()), row.getString(SIMS.VOICE_URL.getName()),
-        row.getString(SIMS.VOICE_METHOD.getName()), row.getString(SIMS.VOICE_FALLBACK_URL.getName()),
-        row.getString(SIMS.VOICE_FALLBACK_METHOD.getName()), row.getString(SIMS.IP_ADDRESS.getName()),
-        row.getOffsetDateTime(SIMS.CREATED_AT.getName()), row.getOffsetDateTime(SIMS.UPDATED_AT.getName()));
   }
 }

@@ -13,7 +13,6 @@ import dev.wireless.server.model.SimStatus;
 import dev.wireless.server.paging.PageMetaBuilder;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,9 +53,9 @@ public final class SimsResource implements SimsApi {
 
   @Override
   public Future<Reply<Sim>> updateSim(CallContext call, String sid, String uniqueName, HttpMethod callbackMethod,
-      URI callbackUrl, String friendlyName, String ratePlan, SimStatus status, HttpMethod commandsCallbackMethod,
-      URI commandsCallbackUrl, HttpMethod smsFallbackMethod, URI smsFallbackUrl, HttpMethod smsMethod, URI smsUrl,
-      HttpMethod voiceFallbackMethod, URI voiceFallbackUrl, HttpMethod voiceMethod, URI voiceUrl,
+      String callbackUrl, String friendlyName, String ratePlan, SimStatus status, HttpMethod commandsCallbackMethod,
+      String commandsCallbackUrl, HttpMethod smsFallbackMethod, String smsFallbackUrl, HttpMethod smsMethod, String smsUrl,
+      HttpMethod voiceFallbackMethod, String voiceFallbackUrl, HttpMethod voiceMethod, String voiceUrl,
       SimResetStatus resetStatus, String accountSid) {
     SimUpdate request = new SimUpdate(uniqueName, text(callbackMethod), text(callbackUrl), friendlyName, ratePlan,
         status == null ? null : SimState.of(status.getValue()), text(commandsCallbackMethod), text(commandsCallbackUrl),
@@ -85,29 +84,26 @@ public final class SimsResource implements SimsApi {
         .eid(sim.eid())
         .status(SimStatus.fromValue(sim.status()))
         .resetStatus(sim.resetStatus())
-        .commandsCallbackUrl(uri(sim.commandsCallbackUrl()))
+        .commandsCallbackUrl(sim.commandsCallbackUrl())
         .commandsCallbackMethod(HttpMethod.fromValue(sim.commandsCallbackMethod()))
         .smsFallbackMethod(HttpMethod.fromValue(sim.smsFallbackMethod()))
-        .smsFallbackUrl(uri(sim.smsFallbackUrl()))
+        .smsFallbackUrl(sim.smsFallbackUrl())
         .smsMethod(HttpMethod.fromValue(sim.smsMethod()))
-        .smsUrl(uri(sim.smsUrl()))
+        .smsUrl(sim.smsUrl())
         .voiceFallbackMethod(HttpMethod.fromValue(sim.voiceFallbackMethod()))
-        .voiceFallbackUrl(uri(sim.voiceFallbackUrl()))
+        .voiceFallbackUrl(sim.voiceFallbackUrl())
         .voiceMethod(HttpMethod.fromValue(sim.voiceMethod()))
-        .voiceUrl(uri(sim.voiceUrl()))
+        .voiceUrl(sim.voiceUrl())
         .dateCreated(Timestamps.api(sim.createdAt()))
         .dateUpdated(Timestamps.api(sim.updatedAt()))
-        .url(URI.create(call.url(self)))
+        .url(call.url(self))
         .links(new SimLinks()
-            .dataSessions(URI.create(call.url(self + "/DataSessions")))
-            .ratePlan(sim.ratePlanSid() == null ? null : URI.create(call.url("/v1/RatePlans/" + sim.ratePlanSid())))
-            .usageRecords(URI.create(call.url(self + "/UsageRecords"))))
+            .dataSessions(call.url(self + "/DataSessions"))
+            .ratePlan(sim.ratePlanSid() == null ? null : call.url("/v1/RatePlans/" + sim.ratePlanSid()))
+            .usageRecords(call.url(self + "/UsageRecords")))
         .ipAddress(sim.ipAddress());
   }
 
-  private static URI uri(String value) {
-    return value == null ? null : URI.create(value);
-  }
 
   private static String text(Object value) {
     return value == null ? null : value.toString();
