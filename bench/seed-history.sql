@@ -1,12 +1,14 @@
 -- The benchmark fleet's history, written straight into the tables the API reads (the ingestion
 -- path is measured on its own): for every bench SIM, usage in two hours of each of the last 90
--- days (mostly home, some national and international roaming), the account rollup as the exact
--- sum of the SIM rollups, one data session a day for the last 30 days, and 10 Commands per SIM.
+-- days (mostly home, some national and international roaming), the account rollups (hourly and
+-- daily) as the exact sums of the SIM rollups, one data session a day for the last 30 days, and
+-- 10 Commands per SIM.
 -- psql variables: account (the account SID).
 \set ON_ERROR_STOP on
 
 select wireless_ensure_month_partitions('usage_sim_hourly', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('usage_account_hourly', now() - interval '4 months', 5);
+select wireless_ensure_month_partitions('usage_account_daily', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('data_sessions', now() - interval '2 months', 3);
 
 insert into usage_sim_hourly (account_sid, sim_sid, hour, roaming, country_code, data_up, data_down, data_billed,
@@ -33,6 +35,17 @@ select account_sid, hour, roaming, country_code, sum(data_up), sum(data_down), s
  where account_sid = :'account'
  group by account_sid, hour, roaming, country_code
 on conflict (account_sid, hour, roaming, country_code, shard) do update
+   set data_up = excluded.data_up, data_down = excluded.data_down, data_billed = excluded.data_billed,
+       cmd_to_sim = excluded.cmd_to_sim, cmd_from_sim = excluded.cmd_from_sim, cmd_billed = excluded.cmd_billed;
+
+insert into usage_account_daily (account_sid, day, roaming, country_code, shard, data_up, data_down, data_billed,
+                                 cmd_to_sim, cmd_from_sim, cmd_billed)
+select account_sid, date_trunc('day', hour, 'UTC'), roaming, country_code, shard, sum(data_up), sum(data_down),
+       sum(data_billed), sum(cmd_to_sim), sum(cmd_from_sim), sum(cmd_billed)
+  from usage_account_hourly
+ where account_sid = :'account'
+ group by account_sid, date_trunc('day', hour, 'UTC'), roaming, country_code, shard
+on conflict (account_sid, day, roaming, country_code, shard) do update
    set data_up = excluded.data_up, data_down = excluded.data_down, data_billed = excluded.data_billed,
        cmd_to_sim = excluded.cmd_to_sim, cmd_from_sim = excluded.cmd_from_sim, cmd_billed = excluded.cmd_billed;
 

@@ -33,10 +33,70 @@ class UsageQueriesTest extends ContractCheck {
         plan.append(row.getString(0)).append('\n');
       }
       assertTrue(plan.toString().contains("usage_account_hourly"), plan.toString());
+      assertEquals(!granularity.equals("hourly"), plan.toString().contains("usage_account_daily"),
+          granularity + " reads whole days from the daily rollup:\n" + plan);
       for (String raw : new String[] {"network_events", "data_sessions", "usage_sim_hourly"}) {
         assertFalse(plan.toString().contains(raw), granularity + " plan reads " + raw + ":\n" + plan);
       }
     }
+  }
+
+  /**
+   * Daily and whole-period records, which read whole days from the daily rollup and the partial
+   * first and last day from the hourly one, add up exactly to the hourly records of the same window.
+   */
+  @Test
+  void dailyAndAllRecordsAreTheSumsOfTheHourlyOnes() {
+    UsageTestAccount account = new UsageTestAccount(platform);
+    String plan = account.ratePlan("UniqueName", "daily-sums", "DataMetering", "payg", "NationalRoamingEnabled",
+        "true", "InternationalRoaming", "data");
+    UsageTestAccount.Sim sim = account.sims(1, plan, "active").get(0);
+    OffsetDateTime day0 = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+        .minusDays(4);
+    String prefix = java.util.UUID.randomUUID() + "-";
+    int[][] hours = {{0, 8}, {0, 14}, {0, 23}, {1, 3}, {1, 22}, {2, 0}, {2, 10}, {2, 12}};
+    java.util.List<io.vertx.core.json.JsonObject> events = new java.util.ArrayList<>();
+    for (int i = 0; i < hours.length; i++) {
+      OffsetDateTime start = day0.plusDays(hours[i][0]).plusHours(hours[i][1]).plusMinutes(5);
+      io.vertx.core.json.JsonObject end = NetworkFeed.session("session_end", prefix + i, sim.iccid(), "s" + i, start,
+          start.plusMinutes(30), 10_000L * (i + 1), 40_000L * (i + 1));
+      events.add(i % 3 == 1 ? NetworkFeed.roaming(end, "international", "DE")
+          : i % 3 == 2 ? NetworkFeed.roaming(end, "national", "") : end);
+    }
+    assertEquals(hours.length, new NetworkFeed(platform).send(events).getInteger("accepted"));
+    String window = "Start=" + day0.plusHours(13).toInstant() + "&End=" + day0.plusDays(2).plusHours(11).toInstant();
+
+    io.vertx.core.json.JsonArray hourly = account.get("/v1/UsageRecords?" + window
+        + "&Granularity=hourly&PageSize=1000").getJsonArray("usage_records");
+    java.util.Map<String, long[]> byDay = new java.util.TreeMap<>();
+    long[] all = new long[2];
+    for (Object o : hourly) {
+      io.vertx.core.json.JsonObject record = (io.vertx.core.json.JsonObject) o;
+      String day = record.getJsonObject("period").getString("start").substring(0, 10);
+      long total = record.getJsonObject("data").getLong("total");
+      long billed = Math.round(record.getJsonObject("data").getDouble("billed") * 10_000);
+      byDay.computeIfAbsent(day, d -> new long[2])[0] += total;
+      byDay.get(day)[1] += billed;
+      all[0] += total;
+      all[1] += billed;
+    }
+    io.vertx.core.json.JsonArray daily = account.get("/v1/UsageRecords?" + window + "&Granularity=daily")
+        .getJsonArray("usage_records");
+    assertEquals(3, daily.size());
+    assertEquals(50_000L * (2 + 3 + 4 + 5 + 6 + 7), all[0],
+        "the hourly records hold the six sessions inside the window");
+    for (Object o : daily) {
+      io.vertx.core.json.JsonObject record = (io.vertx.core.json.JsonObject) o;
+      long[] expected = byDay.get(record.getJsonObject("period").getString("start").substring(0, 10));
+      assertEquals(expected[0], record.getJsonObject("data").getLong("total"), record.encode());
+      assertEquals(expected[1], Math.round(record.getJsonObject("data").getDouble("billed") * 10_000),
+          record.encode());
+      UsageTrees.assertTreeSums(record);
+    }
+    io.vertx.core.json.JsonObject whole = account.get("/v1/UsageRecords?" + window + "&Granularity=all")
+        .getJsonArray("usage_records").getJsonObject(0);
+    assertEquals(all[0], whole.getJsonObject("data").getLong("total"));
+    assertEquals(all[1], Math.round(whole.getJsonObject("data").getDouble("billed") * 10_000));
   }
 
   @Test

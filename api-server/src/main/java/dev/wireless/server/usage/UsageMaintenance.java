@@ -20,7 +20,7 @@ public final class UsageMaintenance {
 
   private static final Logger LOG = LoggerFactory.getLogger(UsageMaintenance.class);
   private static final String[] RAW = {"network_events", "data_sessions"};
-  private static final String[] ROLLUPS = {"usage_sim_hourly", "usage_account_hourly"};
+  private static final String[] ROLLUPS = {"usage_sim_hourly", "usage_account_hourly", "usage_account_daily"};
 
   private UsageMaintenance() {
   }

@@ -1,6 +1,7 @@
 package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_DAILY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_HOURLY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
 
@@ -10,6 +11,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -19,19 +22,43 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Reads the hourly rollups (never raw events), summed per record bucket, roaming class and
- * country. Hourly groups by hour, daily by UTC day, all by nothing but the roaming split.
+ * Reads the rollups (never raw events), summed per record bucket, roaming class and country. Hourly groups by hour, daily by UTC day, all by nothing but the roaming split.
  */
 public final class UsageRepository {
 
   private UsageRepository() {
   }
 
-  /** The account query (public so a test can EXPLAIN it). */
+  /**
+   * The account query (public so a test can EXPLAIN it). Daily and whole-period records read the
+   * whole UTC days of {@code [from, to)} from the daily rollup and only the hours of a partial first
+   * or last day from the hourly one; hourly records read the hourly rollup.
+   */
   public static Query accountQuery(String accountSid, UsageWindow window, OffsetDateTime from, OffsetDateTime to) {
     var u = USAGE_ACCOUNT_HOURLY;
-    return query(u, u.HOUR, u.ACCOUNT_SID.eq(accountSid), window, from, to, u.ROAMING, u.COUNTRY_CODE, u.DATA_UP,
-        u.DATA_DOWN, u.DATA_BILLED, u.CMD_TO_SIM, u.CMD_FROM_SIM, u.CMD_BILLED);
+    OffsetDateTime firstDay = ceilDay(from);
+    OffsetDateTime lastDay = to.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+    if (window.granularity().equals("hourly") || !firstDay.isBefore(lastDay)) {
+      return query(u, u.HOUR, u.ACCOUNT_SID.eq(accountSid), window, from, to, u.ROAMING, u.COUNTRY_CODE, u.DATA_UP,
+          u.DATA_DOWN, u.DATA_BILLED, u.CMD_TO_SIM, u.CMD_FROM_SIM, u.CMD_BILLED);
+    }
+    var d = USAGE_ACCOUNT_DAILY;
+    var days = SQL.select(d.DAY.as("at"), d.ROAMING, d.COUNTRY_CODE, d.DATA_UP, d.DATA_DOWN, d.DATA_BILLED,
+            d.CMD_TO_SIM, d.CMD_FROM_SIM, d.CMD_BILLED)
+        .from(d).where(d.ACCOUNT_SID.eq(accountSid)).and(d.DAY.ge(firstDay)).and(d.DAY.lt(lastDay));
+    var edgeHours = SQL.select(u.HOUR.as("at"), u.ROAMING, u.COUNTRY_CODE, u.DATA_UP, u.DATA_DOWN, u.DATA_BILLED,
+            u.CMD_TO_SIM, u.CMD_FROM_SIM, u.CMD_BILLED)
+        .from(u).where(u.ACCOUNT_SID.eq(accountSid))
+        .and(u.HOUR.ge(from).and(u.HOUR.lt(firstDay)).or(u.HOUR.ge(lastDay).and(u.HOUR.lt(to))));
+    Table<?> both = days.unionAll(edgeHours).asTable("usage");
+    return query(both, both.field("at", OffsetDateTime.class), DSL.trueCondition(), window, from, to,
+        both.field(u.ROAMING), both.field(u.COUNTRY_CODE), both.field(u.DATA_UP), both.field(u.DATA_DOWN),
+        both.field(u.DATA_BILLED), both.field(u.CMD_TO_SIM), both.field(u.CMD_FROM_SIM), both.field(u.CMD_BILLED));
+  }
+
+  private static OffsetDateTime ceilDay(OffsetDateTime at) {
+    OffsetDateTime day = at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+    return day.isBefore(at) ? day.plusDays(1) : day;
   }
 
   public static Query simQuery(String accountSid, String simSid, UsageWindow window, OffsetDateTime from,

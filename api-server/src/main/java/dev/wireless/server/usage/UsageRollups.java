@@ -1,6 +1,7 @@
 package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_DAILY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_HOURLY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
 
@@ -8,6 +9,7 @@ import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * Writes usage into the hourly rollups, per SIM and per account, on the caller's transaction so
+ * Writes usage into the hourly rollups, per SIM and per account, and the account's daily rollup
+ * (the hourly one summed per UTC day), on the caller's transaction so
  * usage counts if and only if the change that caused it commits. Rows are written in key order,
  * so concurrent transactions touching the same account's rows cannot deadlock on them.
  */
@@ -28,6 +31,7 @@ public final class UsageRollups {
 
   private static final dev.wireless.persistence.jooq.tables.UsageSimHourly S = USAGE_SIM_HOURLY;
   private static final dev.wireless.persistence.jooq.tables.UsageAccountHourly A = USAGE_ACCOUNT_HOURLY;
+  private static final dev.wireless.persistence.jooq.tables.UsageAccountDaily D = USAGE_ACCOUNT_DAILY;
 
   private final PriceTable prices;
 
@@ -83,8 +87,9 @@ public final class UsageRollups {
   }
 
   /**
-   * Adds several SIMs' usage with two statements (SIM rows, then account rows summed per account
-   * cell), whatever the number of SIMs, so a batch of events costs the same two round trips.
+   * Adds several SIMs' usage with three statements (SIM rows, then account rows summed per account
+   * cell, then account days), whatever the number of SIMs, so a batch of events costs the same
+   * three round trips.
    */
   public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
     return addAll(tx, usages, (short) 0);
@@ -102,6 +107,8 @@ public final class UsageRollups {
     Map<String, Object[]> simKeys = new HashMap<>();
     TreeMap<String, UsageAmounts> accountCells = new TreeMap<>();
     Map<String, Object[]> accountKeys = new HashMap<>();
+    TreeMap<String, UsageAmounts> dailyCells = new TreeMap<>();
+    Map<String, Object[]> dailyKeys = new HashMap<>();
     for (SimUsage u : usages) {
       u.cells().forEach((k, a) -> {
         String simKey = u.accountSid() + "|" + u.simSid() + "|" + order(k);
@@ -110,6 +117,10 @@ public final class UsageRollups {
         String accountKey = u.accountSid() + "|" + order(k);
         accountCells.merge(accountKey, a, UsageAmounts::plus);
         accountKeys.put(accountKey, new Object[] {u.accountSid(), k});
+        UsageKey day = new UsageKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.roaming(), k.countryCode());
+        String dailyKey = u.accountSid() + "|" + order(day);
+        dailyCells.merge(dailyKey, a, UsageAmounts::plus);
+        dailyKeys.put(dailyKey, new Object[] {u.accountSid(), day});
       });
     }
     if (simCells.isEmpty()) {
@@ -133,11 +144,23 @@ public final class UsageRollups {
       account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
           a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
+    var daily = SQL.insertInto(D, D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD, D.DATA_UP, D.DATA_DOWN,
+        D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
+    for (Map.Entry<String, UsageAmounts> cell : dailyCells.entrySet()) {
+      Object[] id = dailyKeys.get(cell.getKey());
+      UsageKey k = (UsageKey) id[1];
+      UsageAmounts a = cell.getValue();
+      daily = daily.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
+          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+    }
     var simUpsert = addingUp(sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
         S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
     var accountUpsert = addingUp(account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD)
         .doUpdate(), A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
-    return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert)).mapEmpty();
+    var dailyUpsert = addingUp(daily.onConflict(D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD)
+        .doUpdate(), D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
+    return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert))
+        .compose(v -> SqlExecutor.execute(tx, dailyUpsert)).mapEmpty();
   }
 
   /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
