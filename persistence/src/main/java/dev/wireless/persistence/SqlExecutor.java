@@ -88,7 +88,7 @@ public final class SqlExecutor {
     return tuple;
   }
 
-  private static Object toClientValue(Object value) {
+  static Object toClientValue(Object value) {
     if (value instanceof JSONB jsonb) {
       return jsonb.data() == null ? null : Json.decodeValue(jsonb.data());
     }

@@ -9,7 +9,6 @@ import dev.wireless.server.model.InternationalDataUsageCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,13 +24,14 @@ final class UsageRecordTree {
   private UsageRecordTree() {
   }
 
+  /** @param cells one record's cells, in country order (international entries follow it) */
   static DataUsage data(List<UsageCell> cells) {
     long[] home = new long[2];
     long[] national = new long[2];
     BigDecimal homeBilled = BigDecimal.ZERO;
     BigDecimal nationalBilled = BigDecimal.ZERO;
     List<InternationalDataUsageCounts> international = new ArrayList<>();
-    for (UsageCell c : sorted(cells)) {
+    for (UsageCell c : cells) {
       switch (c.roaming()) {
         case "home" -> {
           home[0] += c.dataUp();
@@ -50,22 +50,26 @@ final class UsageRecordTree {
     }
     DataUsageCounts h = counts(home, homeBilled);
     DataUsageCounts n = counts(national, nationalBilled);
-    long up = h.getUpload() + n.getUpload() + international.stream().mapToLong(InternationalDataUsageCounts::getUpload).sum();
-    long down = h.getDownload() + n.getDownload()
-        + international.stream().mapToLong(InternationalDataUsageCounts::getDownload).sum();
-    BigDecimal billed = h.getBilled().add(n.getBilled()).add(international.stream()
-        .map(InternationalDataUsageCounts::getBilled).reduce(BigDecimal.ZERO, BigDecimal::add));
+    long up = h.getUpload() + n.getUpload();
+    long down = h.getDownload() + n.getDownload();
+    BigDecimal billed = h.getBilled().add(n.getBilled());
+    for (InternationalDataUsageCounts abroad : international) {
+      up += abroad.getUpload();
+      down += abroad.getDownload();
+      billed = billed.add(abroad.getBilled());
+    }
     return new DataUsage().upload(up).download(down).total(up + down).units(UNITS).billed(billed)
         .billingUnits(PriceTable.CURRENCY).home(h).nationalRoaming(n).internationalRoaming(international);
   }
 
+  /** @param cells one record's cells, in country order (international entries follow it) */
   static CommandsUsage commands(List<UsageCell> cells) {
     long[] home = new long[2];
     long[] national = new long[2];
     BigDecimal homeBilled = BigDecimal.ZERO;
     BigDecimal nationalBilled = BigDecimal.ZERO;
     List<InternationalCommandsUsageCounts> international = new ArrayList<>();
-    for (UsageCell c : sorted(cells)) {
+    for (UsageCell c : cells) {
       switch (c.roaming()) {
         case "home" -> {
           home[0] += c.toSim();
@@ -84,17 +88,16 @@ final class UsageRecordTree {
     }
     CommandsUsageCounts h = commandCounts(home, homeBilled);
     CommandsUsageCounts n = commandCounts(national, nationalBilled);
-    long to = h.getToSim() + n.getToSim() + international.stream().mapToLong(InternationalCommandsUsageCounts::getToSim).sum();
-    long from = h.getFromSim() + n.getFromSim()
-        + international.stream().mapToLong(InternationalCommandsUsageCounts::getFromSim).sum();
-    BigDecimal billed = h.getBilled().add(n.getBilled()).add(international.stream()
-        .map(InternationalCommandsUsageCounts::getBilled).reduce(BigDecimal.ZERO, BigDecimal::add));
+    long to = h.getToSim() + n.getToSim();
+    long from = h.getFromSim() + n.getFromSim();
+    BigDecimal billed = h.getBilled().add(n.getBilled());
+    for (InternationalCommandsUsageCounts abroad : international) {
+      to += abroad.getToSim();
+      from += abroad.getFromSim();
+      billed = billed.add(abroad.getBilled());
+    }
     return new CommandsUsage().toSim(to).fromSim(from).total(to + from).billed(billed)
         .billingUnits(PriceTable.CURRENCY).home(h).nationalRoaming(n).internationalRoaming(international);
-  }
-
-  private static List<UsageCell> sorted(List<UsageCell> cells) {
-    return cells.stream().sorted(Comparator.comparing(UsageCell::countryCode)).toList();
   }
 
   private static DataUsageCounts counts(long[] c, BigDecimal billed) {

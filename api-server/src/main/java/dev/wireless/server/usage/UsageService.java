@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.jooq.Query;
 
 /**
  * UsageRecords and DataSessions reads. UsageRecords come only from the hourly rollups: a page is
@@ -46,12 +46,12 @@ public final class UsageService {
   }
 
   public Future<Page<UsageRecordRow>> accountRecords(String accountSid, UsageWindow window, PageRequest request) {
-    return records(window, request, (from, to) -> UsageRepository.accountQuery(accountSid, window, from, to));
+    return records(window, request, (from, to) -> new UsageRepository.Span(accountSid, null, window, from, to));
   }
 
   public Future<Page<UsageRecordRow>> simRecords(String accountSid, String simSid, UsageWindow window,
                                                  PageRequest request) {
-    return records(window, request, (from, to) -> UsageRepository.simQuery(accountSid, simSid, window, from, to));
+    return records(window, request, (from, to) -> new UsageRepository.Span(accountSid, simSid, window, from, to));
   }
 
   public Future<Page<DataSessionRow>> sessions(long simId, PageRequest request) {
@@ -60,7 +60,8 @@ public final class UsageService {
   }
 
   private Future<Page<UsageRecordRow>> records(UsageWindow window, PageRequest request,
-                                               java.util.function.BiFunction<OffsetDateTime, OffsetDateTime, Query> q) {
+                                               java.util.function.BiFunction<OffsetDateTime, OffsetDateTime,
+                                                   UsageRepository.Span> span) {
     List<Integer> indexes = indexes(window.count(), request);
     if (indexes.isEmpty()) {
       return Future.succeededFuture(Page.of(List.of(), request, UsageRecordRow::index));
@@ -68,8 +69,13 @@ public final class UsageService {
     int lo = Math.min(indexes.get(0), indexes.get(indexes.size() - 1));
     int hi = Math.max(indexes.get(0), indexes.get(indexes.size() - 1));
     OffsetDateTime[] hours = window.hours(lo, hi);
-    return UsageRepository.cells(pool, q.apply(hours[0], hours[1]), window).map(cells -> {
-      Map<Integer, List<UsageCell>> byIndex = cells.stream().collect(Collectors.groupingBy(UsageCell::index));
+    return UsageRepository.cells(pool, span.apply(hours[0], hours[1])).map(cells -> {
+      // records list their countries in order: sort once here rather than per tree
+      cells.sort(Comparator.comparing(UsageCell::countryCode));
+      Map<Integer, List<UsageCell>> byIndex = new HashMap<>();
+      for (UsageCell cell : cells) {
+        byIndex.computeIfAbsent(cell.index(), i -> new ArrayList<>()).add(cell);
+      }
       List<UsageRecordRow> rows = new ArrayList<>();
       for (int i : indexes) {
         rows.add(new UsageRecordRow(i + 1, window.recordStart(i), window.recordEnd(i),
