@@ -3,7 +3,13 @@ package dev.wireless.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import java.util.List;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.vertx.core.buffer.Buffer;
@@ -18,11 +24,34 @@ public final class JsonCodec {
       .registerModule(new JavaTimeModule())
       // property access through generated lambdas instead of reflection on every getter call
       .registerModule(new BlackbirdModule())
+      .registerModule(accessibleGetters())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
   private JsonCodec() {
+  }
+
+  /**
+   * Blackbird leaves properties with a serializer of their own (dates, enums with a wire value) to
+   * Jackson's reflective call, and for a public getter Jackson does not switch off the access
+   * check, which then runs on every call; this marks those getters accessible once.
+   */
+  private static SimpleModule accessibleGetters() {
+    SimpleModule module = new SimpleModule("accessible-getters");
+    module.setSerializerModifier(new BeanSerializerModifier() {
+      @Override
+      public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description,
+                                                       List<BeanPropertyWriter> properties) {
+        for (BeanPropertyWriter property : properties) {
+          if (property.getMember() != null) {
+            property.getMember().fixAccess(true);
+          }
+        }
+        return properties;
+      }
+    });
+    return module;
   }
 
   public static ObjectMapper mapper() {
