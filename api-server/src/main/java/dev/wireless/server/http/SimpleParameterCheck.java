@@ -3,6 +3,7 @@ package dev.wireless.server.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.impl.Format;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Style;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A precompiled "this value is valid" check for the contract's simple parameters: a string with
- * length bounds, a pattern or an enum, or an integer with bounds. Vert.x OpenAPI validates every
+ * length bounds, a pattern or an enum, a date-time, or an integer with bounds. Vert.x OpenAPI validates every
  * parameter with the general JSON-schema validator, which compiles the schema's pattern again and
  * builds a tree of output units for each value; for a fetch by SID that was the largest single
- * cost of the request. The check is only a shortcut: it answers {@link #UNDECIDED} for anything it
+ * cost of the request, and a date-time was first tried (and failed, with an exception) as JSON. The check is only a shortcut: it answers {@link #UNDECIDED} for anything it
  * is not certain about (an unusual value or keyword, a failing value), and the full validator then
  * decides and words the error, so a value is accepted here only when the full validator would
  * accept it too, and it gets the same converted value.
@@ -26,7 +27,10 @@ final class SimpleParameterCheck {
 
   private static final Set<String> ANNOTATIONS = Set.of("description", "title", "default", "example", "examples",
       "deprecated", "$comment");
-  private static final Set<String> STRING_KEYWORDS = Set.of("type", "minLength", "maxLength", "pattern", "enum");
+  private static final Set<String> STRING_KEYWORDS = Set.of("type", "minLength", "maxLength", "pattern", "enum",
+      "format");
+  /** A date-time cannot decode as JSON (four digits and a dash are a number and a trailing token). */
+  private static final Pattern DATE_START = Pattern.compile("[0-9]{4}-");
   private static final Set<String> INTEGER_KEYWORDS = Set.of("type", "minimum", "maximum", "exclusiveMinimum",
       "exclusiveMaximum", "format");
   /** Plain decimal integers that Vert.x OpenAPI decodes to an Integer or a Long. */
@@ -42,6 +46,7 @@ final class SimpleParameterCheck {
   private final Number exclusiveMinimum;
   private final Number exclusiveMaximum;
   private final boolean int32;
+  private final boolean dateTime;
 
   private SimpleParameterCheck(JsonObject schema, boolean integer) {
     this.integer = integer;
@@ -54,6 +59,7 @@ final class SimpleParameterCheck {
     this.exclusiveMinimum = (Number) schema.getValue("exclusiveMinimum");
     this.exclusiveMaximum = (Number) schema.getValue("exclusiveMaximum");
     this.int32 = "int32".equals(schema.getString("format"));
+    this.dateTime = "date-time".equals(schema.getString("format"));
   }
 
   /** The check for {@code parameter}, or null when its schema is not one of the simple kinds. */
@@ -79,8 +85,9 @@ final class SimpleParameterCheck {
       }
     }
     Object format = schema.getValue("format");
-    if (format != null && !"int32".equals(format) && !"int64".equals(format)) {
-      return null;
+    if (format != null && !(type.equals("integer") && ("int32".equals(format) || "int64".equals(format)))
+        && !(type.equals("string") && "date-time".equals(format) && schema.size() == 2)) {
+      return null; // a date-time with further constraints is left to the full validator
     }
     for (String bound : List.of("minLength", "maxLength")) {
       if (schema.containsKey(bound) && !(schema.getValue(bound) instanceof Integer)) {
@@ -105,6 +112,11 @@ final class SimpleParameterCheck {
   }
 
   private Object validateString(String raw) {
+    if (dateTime) {
+      // the full validator's own format check, so both agree on every value
+      return DATE_START.matcher(raw).lookingAt() && plainJsonStringContent(raw)
+          && Format.fastFormat("date-time", raw) ? raw : UNDECIDED;
+    }
     if (!decodesToItself(raw)) {
       return UNDECIDED;
     }
@@ -146,14 +158,8 @@ final class SimpleParameterCheck {
    * with nothing a JSON string would unescape, comes out as itself.
    */
   private static boolean decodesToItself(String raw) {
-    if (raw.isEmpty()) {
+    if (raw.isEmpty() || !plainJsonStringContent(raw)) {
       return false;
-    }
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) { // would be unescaped, or refused, as a JSON string
-        return false;
-      }
     }
     char first = raw.charAt(0);
     boolean startsPlain = first == '_' || (first >= 'A' && first <= 'Z')
@@ -164,6 +170,17 @@ final class SimpleParameterCheck {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Nothing a JSON string would unescape, or refuse. */
+  private static boolean plainJsonStringContent(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
         return false;
       }
     }

@@ -99,6 +99,12 @@ class SimpleParameterCheckTest {
     assertEquals(SimpleParameterCheck.UNDECIDED, pageSize.validate("0"));
     assertEquals(SimpleParameterCheck.UNDECIDED, pageSize.validate("05"));
     assertEquals(SimpleParameterCheck.UNDECIDED, pageSize.validate("5.0"));
+    SimpleParameterCheck start = SimpleParameterCheck.of(parameter(contract.operation("ListAccountUsageRecord"),
+        "Start"), document);
+    assertNotNull(start);
+    assertEquals("2026-09-02T21:00:00Z", start.validate("2026-09-02T21:00:00Z"));
+    assertEquals(SimpleParameterCheck.UNDECIDED, start.validate("2026-09-02"));
+    assertEquals(SimpleParameterCheck.UNDECIDED, start.validate("yesterday"));
   }
 
   private static Parameter parameter(Operation operation, String name) {
@@ -112,8 +118,16 @@ class SimpleParameterCheckTest {
         "de464b6f9832808b2fb77a5dcf6796d965", "DE464b6f9832808b2fb77a5dcf6796d96", "DC464b6f9832808b2fb77a5dcf6796d965",
         "WP464b6f9832808b2fb77a5dcf6796d965", "AC464b6f9832808b2fb77a5dcf6796d965", "active", "ready", "queued",
         "to_sim", "sms", "text", "binary", "daily", "hourly", "all", "GET", "POST", "8901260123456789012",
-        "x".repeat(64), "x".repeat(65), "é".repeat(64), "😀".repeat(33), "[1]", "{}", "-", "+1", " 1", "1 "));
+        "x".repeat(64), "x".repeat(65), "é".repeat(64), "😀".repeat(33), "[1]", "{}", "-", "+1", " 1", "1 ",
+        "2026-09-02T21:00:00Z", "2026-09-02T21:00:00.123Z", "2026-09-02T21:00:00+02:00", "2026-02-30T21:00:00Z",
+        "2026-09-02", "2026-09-02T25:00:00Z", "2026-9-2T21:00:00Z", "2026-09-02t21:00:00z", "2026-09-02T21:00Z",
+        "2026-12-31T23:59:60Z", "20260902T210000Z", "2026-09-02T21:00:00Z\"", "1999-12-31T23:59:59.999999999-12:00"));
     String alphabet = "abcdefxyzDEWPC0123456789_-.:/\"\\ é😀tfn";
+    for (int i = 0; i < 500; i++) {
+      values.add(String.format("%04d-%02d-%02dT%02d:%02d:%02d%s", random.nextInt(3000), random.nextInt(14),
+          random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62),
+          new String[] {"Z", "z", "+01:00", "-1200", ".5Z", "", "+25:00"}[random.nextInt(7)]));
+    }
     for (int i = 0; i < 3000; i++) {
       StringBuilder value = new StringBuilder();
       int length = random.nextInt(i % 10 == 0 ? 70 : 12);
