@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -60,15 +61,26 @@ public final class EventLoopPool implements Pool {
     }
     int each = Math.max(1, (totalSize + loops.size() - 1) / loops.size());
     for (EventLoop loop : loops) {
-      Pool one = PgBuilder.pool().with(new PoolOptions().setMaxSize(each).setName("wireless-db-" + pool.pools.size())).connectingTo(connect).using(vertx).build();
+      String name = "wireless-db-" + pool.pools.size();
+      Pool one = PgBuilder.pool().with(new PoolOptions().setMaxSize(each).setName(name))
+          .with(new NetClientOptions().setMetricsName(name)).connectingTo(named(connect, name)).using(vertx).build();
       pool.byLoop.put(loop, one);
       pool.pools.add(one);
-      SqlClient pipe = PgBuilder.client().with(new PoolOptions().setMaxSize(pipelinedPerLoop)
-          .setName("wireless-db-pipelined-" + pool.pipelined.size())).connectingTo(connect).using(vertx).build();
+      String pipeName = "wireless-db-pipelined-" + pool.pipelined.size();
+      SqlClient pipe = PgBuilder.client().with(new PoolOptions().setMaxSize(pipelinedPerLoop).setName(pipeName))
+          .with(new NetClientOptions().setMetricsName(pipeName)).connectingTo(named(connect, pipeName)).using(vertx)
+          .build();
       pool.pipelinedByLoop.put(loop, pipe);
       pool.pipelined.add(pipe);
     }
     return pool;
+  }
+
+  /** The options with a metrics name, so each set of connections has metrics of its own. */
+  private static PgConnectOptions named(PgConnectOptions connect, String name) {
+    PgConnectOptions copy = new PgConnectOptions(connect);
+    copy.setMetricsName(name);
+    return copy;
   }
 
   private SqlClient currentPipelined() {
