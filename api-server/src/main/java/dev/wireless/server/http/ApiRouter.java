@@ -43,8 +43,7 @@ public final class ApiRouter {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
       builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
       builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-      builder.rootHandler(ApiRouter::refuseLongUris);
-      builder.rootHandler(ApiRouter::acceptJsonSuffix);
+      builder.rootHandler(ApiRouter::checkUri);
       OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
           new InlineValidation(vertx, contract, extractor, document));
       bindings.accept(binder);
@@ -80,17 +79,16 @@ public final class ApiRouter {
   /** What the HTTP decoder reads of a request line before it gives up (and answers 414 itself). */
   public static final int MAX_REQUEST_LINE = 256 * 1024;
 
-  private static void refuseLongUris(RoutingContext ctx) {
+  /**
+   * Refuses over-long URIs, and serves {@code /v1/RatePlans.json} as the same resource as
+   * {@code /v1/RatePlans}, as upstream (one handler: each root handler costs a pass of the router).
+   */
+  private static void checkUri(RoutingContext ctx) {
     if (ctx.request().uri().length() > MAX_URI_LENGTH) {
       ctx.fail(ApiException.of(ErrorCode.URI_TOO_LONG, "The request URI is longer than " + MAX_URI_LENGTH
           + " characters"));
-    } else {
-      ctx.next();
+      return;
     }
-  }
-
-  /** {@code /v1/RatePlans.json} is the same resource as {@code /v1/RatePlans}, as upstream. */
-  private static void acceptJsonSuffix(RoutingContext ctx) {
     String path = ctx.request().path();
     if (path != null && path.startsWith("/v1/") && path.endsWith(".json") && !path.equals("/v1/openapi.json")) {
       String query = ctx.request().query();

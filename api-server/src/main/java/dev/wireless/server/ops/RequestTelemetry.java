@@ -59,20 +59,33 @@ public final class RequestTelemetry implements PlatformHandler {
     return new UUID(high, low).toString();
   }
 
-  /** One timer per operation and status, looked up without building tags on every request. */
-  private static final java.util.concurrent.ConcurrentMap<String, Timer> TIMERS =
+  /**
+   * One timer per operation and status, looked up without building tags or a key on every request:
+   * per operation, an array indexed by status code.
+   */
+  private static final java.util.concurrent.ConcurrentMap<String, Timer[]> TIMERS =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Timer timer(String operation, int status) {
+    Timer[] byStatus = TIMERS.computeIfAbsent(operation, o -> new Timer[600]);
+    int slot = status >= 0 && status < byStatus.length ? status : 0;
+    Timer timer = byStatus[slot];
+    if (timer == null) {
+      timer = Timer.builder("wireless.http.requests")
+          .description("API requests by operationId and status")
+          .tag("operation", operation)
+          .tag("status", Integer.toString(status))
+          .publishPercentileHistogram()
+          .register(Telemetry.registry()); // registering twice returns the same timer
+      byStatus[slot] = timer;
+    }
+    return timer;
+  }
 
   private void finished(RoutingContext ctx, String requestId, long nanos) {
     String operation = ctx.get(OPERATION_KEY, "none");
     int status = ctx.response().getStatusCode();
-    TIMERS.computeIfAbsent(operation + ' ' + status, key -> Timer.builder("wireless.http.requests")
-        .description("API requests by operationId and status")
-        .tag("operation", operation)
-        .tag("status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .register(Telemetry.registry()))
-        .record(nanos, TimeUnit.NANOSECONDS);
+    timer(operation, status).record(nanos, TimeUnit.NANOSECONDS);
     if (!ACCESS.isInfoEnabled()) {
       return;
     }
