@@ -1,16 +1,22 @@
 -- The benchmark fleet's history, written straight into the tables the API reads (the ingestion
--- path is measured on its own): for every bench SIM, usage in two hours of each of the last 90
--- days (mostly home, some national and international roaming), the account rollups (hourly and
--- daily) as the exact sums of the SIM rollups, one data session a day for the last 30 days, and
--- 10 Commands per SIM.
--- psql variables: account (the account SID).
+-- path is measured on its own). Run by bench/seed in three phases (psql variable `phase`):
+--   prepare  the monthly partitions the history needs;
+--   sims     for the account's SIMs with lo <= id <= hi: usage in two hours of each of the last 90
+--            days (mostly home, some national and international roaming), one data session a day
+--            for the last 30 days, and 10 Commands per SIM;
+--   account  the account's hourly and daily rollups as the exact sums of its SIM rollups, then ANALYZE.
+-- psql variables: account (the account SID), lo, hi, phase.
 \set ON_ERROR_STOP on
+select :'phase' = 'prepare' as prepare, :'phase' = 'sims' as sims, :'phase' = 'account' as account \gset
 
+\if :prepare
 select wireless_ensure_month_partitions('usage_sim_hourly', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('usage_account_hourly', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('usage_account_daily', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('data_sessions', now() - interval '2 months', 3);
+\endif
 
+\if :sims
 insert into usage_sim_hourly (account_sid, sim_sid, hour, roaming, country_code, data_up, data_down, data_billed,
                               cmd_to_sim, cmd_from_sim, cmd_billed)
 select :'account', s.sid, h.hour, r.roaming, r.country, r.up, r.down, (r.up + r.down) * 0.0000001, 1, 1, 0.01
@@ -24,9 +30,34 @@ select :'account', s.sid, h.hour, r.roaming, r.country, r.up, r.down, (r.up + r.
                             case when (s.id + d.day) % 10 = 0 then 'DE' else '' end as country,
                             1000 + (s.id * 7 + d.day * 13) % 50000 as up,
                             4000 + (s.id * 11 + d.day * 17) % 200000 as down) r
- where s.account_sid = :'account' and s.unique_name like 'bench-%'
+ where s.account_sid = :'account' and s.id between :lo and :hi
 on conflict do nothing;
 
+insert into data_sessions (sid, sim_id, sim_sid, account_sid, session_key, started_at, ended_at, last_updated_at,
+                           radio_link, operator_mcc, operator_mnc, operator_country, operator_name, cell_id,
+                           cell_lat, cell_lon, imei, bytes_up, bytes_down, packets_up, packets_down)
+select 'WN' || md5(s.sid || d.day), s.id, s.sid, :'account', 'bench-' || d.day,
+       now() - make_interval(days => d.day, hours => 3), now() - make_interval(days => d.day, hours => 2),
+       now() - make_interval(days => d.day, hours => 2), 'LTE', '310', '260', 'US', 'T-Mobile USA',
+       '310-260-' || (s.id % 5000), 47.6, -122.3, '35693803564380' || (s.id % 10),
+       10000, 40000, 100, 300
+  from sims s
+ cross join generate_series(1, 30) as d(day)
+ where s.account_sid = :'account' and s.id between :lo and :hi
+on conflict do nothing;
+
+insert into commands (sid, account_sid, sim_sid, command, payload, status, direction, created_at, updated_at)
+select 'DC' || md5(s.sid || n.n), :'account', s.sid, 'reading ' || n.n, 'reading ' || n.n,
+       case when n.n % 2 = 0 then 'delivered' else 'received' end,
+       case when n.n % 2 = 0 then 'to_sim' else 'from_sim' end,
+       now() - make_interval(hours => n.n), now() - make_interval(hours => n.n)
+  from sims s
+ cross join generate_series(1, 10) as n(n)
+ where s.account_sid = :'account' and s.id between :lo and :hi
+on conflict do nothing;
+\endif
+
+\if :account
 insert into usage_account_hourly (account_sid, hour, roaming, country_code, data_up, data_down, data_billed,
                                   cmd_to_sim, cmd_from_sim, cmd_billed)
 select account_sid, hour, roaming, country_code, sum(data_up), sum(data_down), sum(data_billed),
@@ -49,27 +80,5 @@ on conflict (account_sid, day, roaming, country_code, shard) do update
    set data_up = excluded.data_up, data_down = excluded.data_down, data_billed = excluded.data_billed,
        cmd_to_sim = excluded.cmd_to_sim, cmd_from_sim = excluded.cmd_from_sim, cmd_billed = excluded.cmd_billed;
 
-insert into data_sessions (sid, sim_id, sim_sid, account_sid, session_key, started_at, ended_at, last_updated_at,
-                           radio_link, operator_mcc, operator_mnc, operator_country, operator_name, cell_id,
-                           cell_lat, cell_lon, imei, bytes_up, bytes_down, packets_up, packets_down)
-select 'WN' || md5(s.sid || d.day), s.id, s.sid, :'account', 'bench-' || d.day,
-       now() - make_interval(days => d.day, hours => 3), now() - make_interval(days => d.day, hours => 2),
-       now() - make_interval(days => d.day, hours => 2), 'LTE', '310', '260', 'US', 'T-Mobile USA',
-       '310-260-' || (s.id % 5000), 47.6, -122.3, '35693803564380' || (s.id % 10),
-       10000, 40000, 100, 300
-  from sims s
- cross join generate_series(1, 30) as d(day)
- where s.account_sid = :'account' and s.unique_name like 'bench-%'
-on conflict do nothing;
-
-insert into commands (sid, account_sid, sim_sid, command, payload, status, direction, created_at, updated_at)
-select 'DC' || md5(s.sid || n.n), :'account', s.sid, 'reading ' || n.n, 'reading ' || n.n,
-       case when n.n % 2 = 0 then 'delivered' else 'received' end,
-       case when n.n % 2 = 0 then 'to_sim' else 'from_sim' end,
-       now() - make_interval(hours => n.n), now() - make_interval(hours => n.n)
-  from sims s
- cross join generate_series(1, 10) as n(n)
- where s.account_sid = :'account' and s.unique_name like 'bench-%'
-on conflict do nothing;
-
 analyze;
+\endif
