@@ -56,7 +56,7 @@ public final class IngestionService {
     Map<Integer, JsonObject> results = new TreeMap<>();
     Map<Integer, NetworkEvent> valid = new LinkedHashMap<>();
     Map<Integer, Object> messaging = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
+    Set<EventKey> seen = new HashSet<>();
     OffsetDateTime now = OffsetDateTime.now(clock);
     for (int i = 0; i < batch.size(); i++) {
       try {
@@ -68,7 +68,7 @@ public final class IngestionService {
         if (e.sessionStart().isBefore(now.minus(SESSION_RETENTION)) || e.time().isAfter(now.plus(MAX_CLOCK_SKEW))) {
           throw new BadEvent("time and session_start must lie within the last 30 days");
         }
-        if (!seen.add(EventRepository.key(e.eventId(), e.time().toInstant()))) {
+        if (!seen.add(EventKey.of(e))) {
           results.put(i, IngestionResults.result(i, e.eventId(), "duplicate"));
         } else {
           valid.put(i, e);
@@ -105,7 +105,7 @@ public final class IngestionService {
       return EventRepository.insert(tx, known).compose(added -> {
         List<StoredEvent> fresh = new ArrayList<>();
         indexOf.forEach((stored, i) -> {
-          boolean isNew = added.contains(EventRepository.key(stored.event().eventId(), stored.event().time().toInstant()));
+          boolean isNew = added.contains(EventKey.of(stored.event()));
           results.put(i, IngestionResults.result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
           if (isNew) {
             fresh.add(stored);
@@ -149,7 +149,7 @@ public final class IngestionService {
   }
 
   private static String identity(StoredEvent e) {
-    return e.simId() + "|" + EventRepository.key(e.event().eventId(), e.event().time().toInstant());
+    return e.simId() + "|" + EventKey.of(e.event());
   }
 
   private TreeMap<UsageKey, UsageAmounts> priced(SimPlan plan, Map<UsageKey, long[]> delta) {

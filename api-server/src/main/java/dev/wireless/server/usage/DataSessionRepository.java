@@ -3,6 +3,7 @@ package dev.wireless.server.usage;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.paging.PageRequest;
@@ -70,36 +71,44 @@ public final class DataSessionRepository {
                              long bytesUp, long bytesDown, long packetsUp, long packetsDown) {
   }
 
-  /** Inserts or replaces the sessions (one statement); an existing session keeps its id and SID. */
+  private static final ArrayRows WRITES = ArrayRows.of("w", D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID,
+      D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC,
+      D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN,
+      D.PACKETS_UP, D.PACKETS_DOWN);
+  private static final SqlExecutor.Template UPSERT = SqlExecutor.Template.of(SQL.insertInto(D)
+      .columns(WRITES.columns()).select(WRITES.select())
+      .onConflict(D.SIM_ID, D.SESSION_KEY, D.STARTED_AT).doUpdate()
+      .set(D.ENDED_AT, DSL.excluded(D.ENDED_AT))
+      .set(D.LAST_UPDATED_AT, DSL.excluded(D.LAST_UPDATED_AT))
+      .set(D.RADIO_LINK, DSL.excluded(D.RADIO_LINK))
+      .set(D.OPERATOR_MCC, DSL.excluded(D.OPERATOR_MCC))
+      .set(D.OPERATOR_MNC, DSL.excluded(D.OPERATOR_MNC))
+      .set(D.OPERATOR_COUNTRY, DSL.excluded(D.OPERATOR_COUNTRY))
+      .set(D.OPERATOR_NAME, DSL.excluded(D.OPERATOR_NAME))
+      .set(D.CELL_ID, DSL.excluded(D.CELL_ID))
+      .set(D.CELL_LAT, DSL.excluded(D.CELL_LAT))
+      .set(D.CELL_LON, DSL.excluded(D.CELL_LON))
+      .set(D.IMEI, DSL.excluded(D.IMEI))
+      .set(D.BYTES_UP, DSL.excluded(D.BYTES_UP))
+      .set(D.BYTES_DOWN, DSL.excluded(D.BYTES_DOWN))
+      .set(D.PACKETS_UP, DSL.excluded(D.PACKETS_UP))
+      .set(D.PACKETS_DOWN, DSL.excluded(D.PACKETS_DOWN)));
+
+  /**
+   * Inserts or replaces the sessions (one statement, in the given order); an existing session keeps
+   * its id and SID.
+   */
   public static Future<Void> upsert(SqlClient tx, List<SessionWrite> sessions) {
     if (sessions.isEmpty()) {
       return Future.succeededFuture();
     }
-    var insert = SQL.insertInto(D, D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT,
-        D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC, D.OPERATOR_COUNTRY,
-        D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN, D.PACKETS_UP,
-        D.PACKETS_DOWN);
-    for (SessionWrite s : sessions) {
-      insert = insert.values(Sids.newSid("WN"), s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(), s.end(),
+    ArrayRows.Batch rows = WRITES.batch(sessions.size());
+    for (int i = 0; i < sessions.size(); i++) {
+      SessionWrite s = sessions.get(i);
+      rows.row(i, Sids.newSid("WN"), s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(), s.end(),
           s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(), s.lon(),
           s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
     }
-    var upsert = insert.onConflict(D.SIM_ID, D.SESSION_KEY, D.STARTED_AT).doUpdate()
-        .set(D.ENDED_AT, DSL.excluded(D.ENDED_AT))
-        .set(D.LAST_UPDATED_AT, DSL.excluded(D.LAST_UPDATED_AT))
-        .set(D.RADIO_LINK, DSL.excluded(D.RADIO_LINK))
-        .set(D.OPERATOR_MCC, DSL.excluded(D.OPERATOR_MCC))
-        .set(D.OPERATOR_MNC, DSL.excluded(D.OPERATOR_MNC))
-        .set(D.OPERATOR_COUNTRY, DSL.excluded(D.OPERATOR_COUNTRY))
-        .set(D.OPERATOR_NAME, DSL.excluded(D.OPERATOR_NAME))
-        .set(D.CELL_ID, DSL.excluded(D.CELL_ID))
-        .set(D.CELL_LAT, DSL.excluded(D.CELL_LAT))
-        .set(D.CELL_LON, DSL.excluded(D.CELL_LON))
-        .set(D.IMEI, DSL.excluded(D.IMEI))
-        .set(D.BYTES_UP, DSL.excluded(D.BYTES_UP))
-        .set(D.BYTES_DOWN, DSL.excluded(D.BYTES_DOWN))
-        .set(D.PACKETS_UP, DSL.excluded(D.PACKETS_UP))
-        .set(D.PACKETS_DOWN, DSL.excluded(D.PACKETS_DOWN));
-    return SqlExecutor.execute(tx, upsert).mapEmpty();
+    return UPSERT.execute(tx, rows.values()).mapEmpty();
   }
 }

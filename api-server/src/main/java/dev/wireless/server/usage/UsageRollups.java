@@ -5,6 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_DAILY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_HOURLY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -61,6 +62,25 @@ public final class UsageRollups {
         countryCode == null ? "" : countryCode), amounts)))), commandShard(simSid))
         .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
   }
+
+  private static final ArrayRows SIM_ROWS = ArrayRows.of("s", S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING,
+      S.COUNTRY_CODE, S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_SIM_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(S)
+          .columns(SIM_ROWS.columns()).select(SIM_ROWS.select())
+          .onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
+      S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED));
+  private static final ArrayRows ACCOUNT_ROWS = ArrayRows.of("a", A.ACCOUNT_SID, A.HOUR, A.ROAMING,
+      A.COUNTRY_CODE, A.SHARD, A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_ACCOUNT_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(A)
+          .columns(ACCOUNT_ROWS.columns()).select(ACCOUNT_ROWS.select())
+          .onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD).doUpdate(),
+      A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED));
+  private static final ArrayRows DAY_ROWS = ArrayRows.of("d", D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE,
+      D.SHARD, D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_DAY_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(D)
+          .columns(DAY_ROWS.columns()).select(DAY_ROWS.select())
+          .onConflict(D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD).doUpdate(),
+      D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED));
 
   /** An upsert that adds the new row's counters to the existing row's. */
   private static <R extends Record> InsertOnDuplicateSetMoreStep<R> addingUp(InsertOnDuplicateSetStep<R> upsert,
@@ -126,41 +146,35 @@ public final class UsageRollups {
     if (simCells.isEmpty()) {
       return Future.succeededFuture();
     }
-    var sim = SQL.insertInto(S, S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE, S.DATA_UP, S.DATA_DOWN,
-        S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
+    ArrayRows.Batch sim = SIM_ROWS.batch(simCells.size());
+    int i = 0;
     for (Map.Entry<String, UsageAmounts> cell : simCells.entrySet()) {
       Object[] id = simKeys.get(cell.getKey());
       UsageKey k = (UsageKey) id[2];
       UsageAmounts a = cell.getValue();
-      sim = sim.values((String) id[0], (String) id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      sim.row(i++, id[0], id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(), a.dataBilled(),
+          a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var account = SQL.insertInto(A, A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD, A.DATA_UP, A.DATA_DOWN,
-        A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
+    ArrayRows.Batch account = ACCOUNT_ROWS.batch(accountCells.size());
+    i = 0;
     for (Map.Entry<String, UsageAmounts> cell : accountCells.entrySet()) {
       Object[] id = accountKeys.get(cell.getKey());
       UsageKey k = (UsageKey) id[1];
       UsageAmounts a = cell.getValue();
-      account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      account.row(i++, id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var daily = SQL.insertInto(D, D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD, D.DATA_UP, D.DATA_DOWN,
-        D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
+    ArrayRows.Batch daily = DAY_ROWS.batch(dailyCells.size());
+    i = 0;
     for (Map.Entry<String, UsageAmounts> cell : dailyCells.entrySet()) {
       Object[] id = dailyKeys.get(cell.getKey());
       UsageKey k = (UsageKey) id[1];
       UsageAmounts a = cell.getValue();
-      daily = daily.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      daily.row(i++, id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var simUpsert = addingUp(sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
-        S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
-    var accountUpsert = addingUp(account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD)
-        .doUpdate(), A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
-    var dailyUpsert = addingUp(daily.onConflict(D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD)
-        .doUpdate(), D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
-    return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert))
-        .compose(v -> SqlExecutor.execute(tx, dailyUpsert)).mapEmpty();
+    return ADD_SIM_ROWS.execute(tx, sim.values()).compose(v -> ADD_ACCOUNT_ROWS.execute(tx, account.values()))
+        .compose(v -> ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
   }
 
   /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
