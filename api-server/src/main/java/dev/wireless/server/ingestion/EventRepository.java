@@ -96,7 +96,7 @@ final class EventRepository {
     });
   }
 
-  /** Every stored event of these sessions. */
+  /** Every stored event of these sessions (those a batch cannot simply continue, see {@link SessionUpdates}). */
   static Future<List<StoredEvent>> sessionEvents(SqlClient tx, Collection<StoredEvent.SessionId> sessions) {
     ArrayRows.Batch keys = SESSIONS.batch(sessions.size());
     Instant earliest = Instant.MAX;

@@ -15,7 +15,9 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Applies a batch of carrier events in one transaction: stores the new ones (a resent event is a
- * no-op), recomputes the sessions they touch, adds the usage difference to the hourly rollups and
- * enforces the rate plans. A bad event is reported with its index and the rest are kept.
+ * no-op), brings the sessions they touch up to date, adds the usage difference to the hourly
+ * rollups and enforces the rate plans. A bad event is reported with its index and the rest are kept.
  */
 public final class IngestionService {
 
@@ -83,73 +85,91 @@ public final class IngestionService {
         .map(v -> IngestionResults.summary(results, directives)));
   }
 
+  /**
+   * The batch's transaction: locks its SIMs, stores its events while reading the stored picture of
+   * their sessions, reads the events only of sessions that a new event does not simply continue
+   * ({@link SessionUpdates}), then writes sessions, rollups and enforcement state. Statements that
+   * do not depend on each other are sent together; the connection pipelines them, and Postgres runs
+   * them in the order sent (SIM rows, then account rows, then enforcement state, as every writer).
+   */
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
                                   OffsetDateTime now) {
     Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
     return EventRepository.lockSims(tx, iccids).compose(sims -> {
       List<StoredEvent> known = new ArrayList<>();
-      Map<StoredEvent, Integer> indexOf = new LinkedHashMap<>();
+      List<Integer> indexes = new ArrayList<>();
       valid.forEach((i, e) -> {
         SimPlan sim = sims.get(e.iccid());
         if (sim == null) {
           results.put(i, IngestionResults.rejected(i, e.eventId(), "no SIM has ICCID " + e.iccid()));
         } else {
-          StoredEvent stored = new StoredEvent(sim.simId(), e);
-          known.add(stored);
-          indexOf.put(stored, i);
+          known.add(new StoredEvent(sim.simId(), e));
+          indexes.add(i);
         }
       });
       if (known.isEmpty()) {
         return Future.succeededFuture(new JsonArray());
       }
-      return EventRepository.insert(tx, known).compose(added -> {
+      Future<Set<EventKey>> inserted = EventRepository.insert(tx, known);
+      Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, known);
+      return Future.all(inserted, stored).compose(both -> {
         List<StoredEvent> fresh = new ArrayList<>();
-        indexOf.forEach((stored, i) -> {
-          boolean isNew = added.contains(EventKey.of(stored.event()));
-          results.put(i, IngestionResults.result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
+        for (int k = 0; k < known.size(); k++) {
+          StoredEvent e = known.get(k);
+          boolean isNew = inserted.result().contains(EventKey.of(e.event()));
+          results.put(indexes.get(k), IngestionResults.result(indexes.get(k), e.event().eventId(),
+              isNew ? "accepted" : "duplicate"));
           if (isNew) {
-            fresh.add(stored);
+            fresh.add(e);
           }
-        });
+        }
         return fresh.isEmpty() ? Future.succeededFuture(new JsonArray())
-            : applyFresh(tx, fresh, sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
+            : applyFresh(tx, new SessionUpdates(fresh, stored.result()),
+                sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
       });
     });
   }
 
-  private Future<JsonArray> applyFresh(SqlClient tx, List<StoredEvent> fresh, Map<Long, SimPlan> sims,
+  private static Future<Map<StoredEvent.SessionId, SessionWrite>> storedSessions(SqlClient tx,
+                                                                                 List<StoredEvent> events) {
+    Set<StoredEvent.SessionId> ids = new HashSet<>();
+    events.forEach(e -> ids.add(e.session()));
+    Long[] sims = new Long[ids.size()];
+    String[] keys = new String[ids.size()];
+    OffsetDateTime[] starts = new OffsetDateTime[ids.size()];
+    int i = 0;
+    for (StoredEvent.SessionId id : ids) {
+      sims[i] = id.simId();
+      keys[i] = id.key();
+      starts[i++] = id.start().atOffset(ZoneOffset.UTC);
+    }
+    return DataSessionRepository.current(tx, sims, keys, starts).map(rows -> {
+      Map<StoredEvent.SessionId, SessionWrite> byId = new HashMap<>();
+      rows.forEach(r -> byId.put(new StoredEvent.SessionId(r.simId(), r.key(), r.start().toInstant()), r));
+      return byId;
+    });
+  }
+
+  private Future<JsonArray> applyFresh(SqlClient tx, SessionUpdates updates, Map<Long, SimPlan> sims,
                                        OffsetDateTime now) {
-    Set<StoredEvent.SessionId> touched = fresh.stream().map(StoredEvent::session).collect(Collectors.toSet());
-    Set<String> freshKeys = fresh.stream().map(IngestionService::identity).collect(Collectors.toSet());
-    return EventRepository.sessionEvents(tx, touched).compose(all -> {
-      Map<StoredEvent.SessionId, List<StoredEvent>> bySession = all.stream()
-          .collect(Collectors.groupingBy(StoredEvent::session));
-      java.util.SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
-      List<SessionWrite> writes = new ArrayList<>();
-      bySession.forEach((id, events) -> {
-        List<StoredEvent> before = events.stream().filter(e -> !freshKeys.contains(identity(e))).toList();
-        Map<UsageKey, long[]> diff = Attribution.difference(Attribution.of(events), Attribution.of(before));
-        Map<UsageKey, long[]> simDelta = deltaBySim.computeIfAbsent(id.simId(), k -> new TreeMap<>());
-        diff.forEach((k, v) -> {
-          long[] cell = simDelta.computeIfAbsent(k, x -> new long[2]);
-          cell[0] += v[0];
-          cell[1] += v[1];
+    Future<Void> history = updates.needingHistory().isEmpty() ? Future.succeededFuture()
+        : EventRepository.sessionEvents(tx, updates.needingHistory()).map(all -> {
+          updates.recompute(all);
+          return null;
         });
-        writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
-      });
+    return history.compose(v -> {
+      List<SessionWrite> writes = new ArrayList<>();
+      updates.summaries().forEach(s -> writes.add(write(sims.get(s.simId()), s)));
       List<UsageRollups.SimUsage> usage = new ArrayList<>();
-      deltaBySim.forEach((simId, delta) -> {
+      updates.deltaBySim().forEach((simId, delta) -> {
         SimPlan plan = sims.get(simId);
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
-      return DataSessionRepository.upsert(tx, writes)
-          .compose(v -> rollups.addAll(tx, usage))
-          .compose(v -> enforcement.applyAll(tx, sims, deltaBySim, now));
+      Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
+      Future<Void> rolledUp = rollups.addAll(tx, usage);
+      Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), now);
+      return Future.all(sessions, rolledUp, directives).map(all -> directives.result());
     });
-  }
-
-  private static String identity(StoredEvent e) {
-    return e.simId() + "|" + EventKey.of(e.event());
   }
 
   private TreeMap<UsageKey, UsageAmounts> priced(SimPlan plan, Map<UsageKey, long[]> delta) {

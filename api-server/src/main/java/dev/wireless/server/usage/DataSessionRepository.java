@@ -64,11 +64,37 @@ public final class DataSessionRepository {
         });
   }
 
-  /** A session to write: its identity and its recomputed picture. */
+  /** A session to write (its identity and its recomputed picture), or as stored. */
   public record SessionWrite(long simId, String simSid, String accountSid, String key, OffsetDateTime start,
                              OffsetDateTime end, OffsetDateTime lastUpdated, String radioLink, String mcc, String mnc,
                              String country, String operator, String cellId, Double lat, Double lon, String imei,
                              long bytesUp, long bytesDown, long packetsUp, long packetsDown) {
+  }
+
+  private static final ArrayRows KEYS = ArrayRows.of("k", D.SIM_ID, D.SESSION_KEY, D.STARTED_AT);
+  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
+          D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
+          D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
+          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN)
+      .from(KEYS.table()).join(D).on(D.SIM_ID.eq(KEYS.field(D.SIM_ID)))
+      .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
+
+  /**
+   * The stored picture of those of these sessions that exist ({@code simIds[i]}, {@code keys[i]},
+   * {@code starts[i]} name one session).
+   */
+  public static Future<List<SessionWrite>> current(SqlClient tx, Long[] simIds, String[] keys,
+                                                   OffsetDateTime[] starts) {
+    return CURRENT.execute(tx, simIds, keys, starts).map(rows -> {
+      List<SessionWrite> sessions = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
+            r.getOffsetDateTime(4), r.getOffsetDateTime(5), r.getOffsetDateTime(6), r.getString(7), r.getString(8),
+            r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.getDouble(13), r.getDouble(14),
+            r.getString(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getLong(19)));
+      }
+      return sessions;
+    });
   }
 
   private static final ArrayRows WRITES = ArrayRows.of("w", D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID,

@@ -108,8 +108,8 @@ public final class UsageRollups {
 
   /**
    * Adds several SIMs' usage with three statements (SIM rows, then account rows summed per account
-   * cell, then account days), whatever the number of SIMs, so a batch of events costs the same
-   * three round trips.
+   * cell, then account days), whatever the number of SIMs, sent without waiting for each other: a
+   * batch of events costs the same one round trip.
    */
   public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
     return addAll(tx, usages, (short) 0);
@@ -173,8 +173,9 @@ public final class UsageRollups {
       daily.row(i++, id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
           a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    return ADD_SIM_ROWS.execute(tx, sim.values()).compose(v -> ADD_ACCOUNT_ROWS.execute(tx, account.values()))
-        .compose(v -> ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
+    // sent together (the connection pipelines them) and run in this order, the key order every writer uses
+    return Future.all(ADD_SIM_ROWS.execute(tx, sim.values()), ADD_ACCOUNT_ROWS.execute(tx, account.values()),
+        ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
   }
 
   /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
