@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -122,25 +121,35 @@ public final class UsageRollups {
     return (short) Math.floorMod(simSid.hashCode(), COMMAND_SHARDS);
   }
 
+  /** A SIM rollup cell; sorts like the table's key, so rows are written in key order. */
+  private record SimCell(String accountSid, String simSid, UsageKey key) implements Comparable<SimCell> {
+    @Override
+    public int compareTo(SimCell o) {
+      int c = accountSid.compareTo(o.accountSid);
+      c = c != 0 ? c : simSid.compareTo(o.simSid);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
+  /** An account rollup cell (an hour or a day); sorts like the table's key. */
+  private record AccountCell(String accountSid, UsageKey key) implements Comparable<AccountCell> {
+    @Override
+    public int compareTo(AccountCell o) {
+      int c = accountSid.compareTo(o.accountSid);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
   private Future<Void> addAll(SqlClient tx, List<SimUsage> usages, short shard) {
-    TreeMap<String, UsageAmounts> simCells = new TreeMap<>();
-    Map<String, Object[]> simKeys = new HashMap<>();
-    TreeMap<String, UsageAmounts> accountCells = new TreeMap<>();
-    Map<String, Object[]> accountKeys = new HashMap<>();
-    TreeMap<String, UsageAmounts> dailyCells = new TreeMap<>();
-    Map<String, Object[]> dailyKeys = new HashMap<>();
+    TreeMap<SimCell, UsageAmounts> simCells = new TreeMap<>();
+    TreeMap<AccountCell, UsageAmounts> accountCells = new TreeMap<>();
+    TreeMap<AccountCell, UsageAmounts> dailyCells = new TreeMap<>();
     for (SimUsage u : usages) {
       u.cells().forEach((k, a) -> {
-        String simKey = u.accountSid() + "|" + u.simSid() + "|" + order(k);
-        simCells.merge(simKey, a, UsageAmounts::plus);
-        simKeys.put(simKey, new Object[] {u.accountSid(), u.simSid(), k});
-        String accountKey = u.accountSid() + "|" + order(k);
-        accountCells.merge(accountKey, a, UsageAmounts::plus);
-        accountKeys.put(accountKey, new Object[] {u.accountSid(), k});
+        simCells.merge(new SimCell(u.accountSid(), u.simSid(), k), a, UsageAmounts::plus);
+        accountCells.merge(new AccountCell(u.accountSid(), k), a, UsageAmounts::plus);
         UsageKey day = new UsageKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.roaming(), k.countryCode());
-        String dailyKey = u.accountSid() + "|" + order(day);
-        dailyCells.merge(dailyKey, a, UsageAmounts::plus);
-        dailyKeys.put(dailyKey, new Object[] {u.accountSid(), day});
+        dailyCells.merge(new AccountCell(u.accountSid(), day), a, UsageAmounts::plus);
       });
     }
     if (simCells.isEmpty()) {
@@ -148,38 +157,30 @@ public final class UsageRollups {
     }
     ArrayRows.Batch sim = SIM_ROWS.batch(simCells.size());
     int i = 0;
-    for (Map.Entry<String, UsageAmounts> cell : simCells.entrySet()) {
-      Object[] id = simKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[2];
+    for (Map.Entry<SimCell, UsageAmounts> cell : simCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      sim.row(i++, id[0], id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(), a.dataBilled(),
+      sim.row(i++, cell.getKey().accountSid(), cell.getKey().simSid(), k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(), a.dataBilled(),
           a.toSim(), a.fromSim(), a.commandsBilled());
     }
     ArrayRows.Batch account = ACCOUNT_ROWS.batch(accountCells.size());
     i = 0;
-    for (Map.Entry<String, UsageAmounts> cell : accountCells.entrySet()) {
-      Object[] id = accountKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[1];
+    for (Map.Entry<AccountCell, UsageAmounts> cell : accountCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      account.row(i++, id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+      account.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
           a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
     ArrayRows.Batch daily = DAY_ROWS.batch(dailyCells.size());
     i = 0;
-    for (Map.Entry<String, UsageAmounts> cell : dailyCells.entrySet()) {
-      Object[] id = dailyKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[1];
+    for (Map.Entry<AccountCell, UsageAmounts> cell : dailyCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      daily.row(i++, id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+      daily.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
           a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
     // sent together (the connection pipelines them) and run in this order, the key order every writer uses
     return Future.all(ADD_SIM_ROWS.execute(tx, sim.values()), ADD_ACCOUNT_ROWS.execute(tx, account.values()),
         ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
-  }
-
-  /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
-  private static String order(UsageKey k) {
-    return k.hour().toInstant() + "|" + k.roaming() + "|" + k.countryCode();
   }
 }
