@@ -52,6 +52,7 @@ def worker(index, args, ready, go, results):
     totals = {"events": 0, "accepted": 0, "rejected": 0, "batches": 0, "errors": 0, "rendered_in_timed_part": 0}
     ready.put(index)
     go.wait()
+    cpu = time.process_time()
     deadline = time.time() + seconds
     while time.time() < deadline:
         if bodies:
@@ -74,6 +75,7 @@ def worker(index, args, ready, go, results):
             totals["errors"] += 1
             connection.close()
             connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    totals["client_cpu_seconds"] = round(time.process_time() - cpu, 2)
     results.put(totals)
 
 
