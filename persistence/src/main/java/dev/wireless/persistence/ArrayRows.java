@@ -15,8 +15,8 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Many rows bound as one array parameter per column:
- * {@code unnest($1::timestamptz[], $2::text[], ...) as alias(col1, col2, ...)}, to select from,
- * insert from or join. A statement over it has the same text whatever the number of rows, so it is
+ * {@code (select unnest($1::timestamptz[]) as col1, unnest($2::text[]) as col2, ...) as alias},
+ * to select from, insert from or join. A statement over it has the same text whatever the number of rows, so it is
  * rendered once ({@link SqlExecutor.Template}), prepared once per connection and planned once;
  * a multi-row {@code VALUES} list is instead a new statement with thousands of parameters for
  * every row count, and rendering, binding and planning it cost far more than running it.
@@ -24,15 +24,20 @@ import org.jooq.impl.SQLDataType;
  * <p>Each array parameter is typed like the table column it fills, and bound as a Java array of
  * that column's type in the order the columns were given ({@code Long[]}, {@code String[]},
  * {@code OffsetDateTime[]}, ...; elements may be null), which {@link #batch} prepares. JSON
- * columns are bound as text arrays and parsed by Postgres.
+ * columns are bound as text arrays and parsed by Postgres element by element.
+ *
+ * <p>The arrays are unnested side by side in a select list rather than by {@code unnest(a, b, ...)}
+ * in {@code FROM}: Postgres then streams the rows instead of first copying them all into a
+ * tuple store, and a JSON element is parsed once instead of through a converted copy of the whole
+ * array (together about half of the statement's cost for a 1,000-row event insert).
  */
 public final class ArrayRows {
 
   private final Name alias;
   private final List<Field<?>> columns;
-  private final Table<Record> table;
+  private final Table<? extends Record> table;
 
-  private ArrayRows(Name alias, List<Field<?>> columns, Table<Record> table) {
+  private ArrayRows(Name alias, List<Field<?>> columns, Table<? extends Record> table) {
     this.alias = alias;
     this.columns = columns;
     this.table = table;
@@ -40,23 +45,12 @@ public final class ArrayRows {
 
   /** Rows named {@code alias}, with one array parameter for each of {@code columns}, in this order. */
   public static ArrayRows of(String alias, Field<?>... columns) {
-    List<Field<?>> params = new ArrayList<>();
-    List<Name> names = new ArrayList<>();
+    List<Field<?>> elements = new ArrayList<>();
     for (Field<?> column : columns) {
-      params.add(arrayParameter(column.getDataType()));
-      names.add(DSL.unquotedName(column.getName()));
+      DataType<?> type = column.getDataType().isJSON() ? SQLDataType.CLOB : column.getDataType();
+      elements.add(DSL.field("unnest({0})", type, DSL.param(type.getArrayDataType())).as(column.getName()));
     }
-    Name name = DSL.unquotedName(alias);
-    Table<Record> table = DSL.table("unnest({0}) as {1}({2})", DSL.list(params), name, DSL.list(
-        names.stream().map(DSL::field).toList()));
-    return new ArrayRows(name, List.of(columns), table);
-  }
-
-  private static Field<?> arrayParameter(DataType<?> type) {
-    if (type.isJSON()) {
-      return DSL.cast(DSL.param(SQLDataType.CLOB.getArrayDataType()), type.getArrayDataType());
-    }
-    return DSL.param(type.getArrayDataType());
+    return new ArrayRows(DSL.unquotedName(alias), List.of(columns), DSL.select(elements).asTable(alias));
   }
 
   /** Empty column arrays for {@code rows} rows, typed for binding. */
@@ -100,7 +94,7 @@ public final class ArrayRows {
   }
 
   /** The derived table, for {@code FROM} or a join. */
-  public Table<Record> table() {
+  public Table<? extends Record> table() {
     return table;
   }
 
@@ -109,7 +103,11 @@ public final class ArrayRows {
     if (!columns.contains(column)) {
       throw new IllegalArgumentException(column + " is not a column of " + alias);
     }
-    return DSL.field(alias.append(DSL.unquotedName(column.getName())), column.getDataType());
+    DataType<T> type = column.getDataType();
+    if (type.isJSON()) {
+      return DSL.cast(DSL.field(alias.append(DSL.name(column.getName())), SQLDataType.CLOB), type);
+    }
+    return DSL.field(alias.append(DSL.name(column.getName())), type);
   }
 
   /** Every column's value, in the order given to {@link #of}. */
