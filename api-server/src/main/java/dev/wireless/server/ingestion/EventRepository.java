@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jooq.impl.DSL;
 
 /**
@@ -46,6 +47,8 @@ final class EventRepository {
       E.SESSION_KEY, E.SESSION_STARTED_AT, E.BYTES_UP, E.BYTES_DOWN, E.PACKETS_UP, E.PACKETS_DOWN, E.ROAMING,
       E.COUNTRY_CODE, E.DETAILS);
   private static final SqlExecutor.Template INSERT = SqlExecutor.Template.of(SQL.insertInto(E)
+      .columns(NEW_EVENTS.columns()).select(NEW_EVENTS.select()));
+  private static final SqlExecutor.Template INSERT_UNLESS_STORED = SqlExecutor.Template.of(SQL.insertInto(E)
       .columns(NEW_EVENTS.columns()).select(NEW_EVENTS.select()).onConflictDoNothing()
       .returning(E.EVENT_ID, E.OCCURRED_AT));
 
@@ -80,8 +83,14 @@ final class EventRepository {
     });
   }
 
-  /** Inserts the events (one statement); returns the identities of those that were new. */
-  static Future<Set<EventKey>> insert(SqlClient tx, List<StoredEvent> events) {
+  /**
+   * Inserts the events (one statement); says which of them were new. With {@code mayBeStored}
+   * false, the insert assumes all are new and fails with a
+   * {@link dev.wireless.persistence.DatabaseErrors.DuplicateKeyException} at the first that is
+   * not: that spares Postgres a conflict check per event, the whole cost of a resent batch being
+   * one more attempt. With {@code mayBeStored} true, stored events are skipped and named.
+   */
+  static Future<Predicate<EventKey>> insert(SqlClient tx, List<StoredEvent> events, boolean mayBeStored) {
     ArrayRows.Batch rows = NEW_EVENTS.batch(events.size());
     for (int i = 0; i < events.size(); i++) {
       StoredEvent s = events.get(i);
@@ -89,10 +98,13 @@ final class EventRepository {
       rows.row(i, e.time(), e.eventId(), s.simId(), e.kind(), e.sessionKey(), e.sessionStart(), e.bytesUp(),
           e.bytesDown(), e.packetsUp(), e.packetsDown(), e.roaming(), e.countryCode(), EventDetails.json(e));
     }
-    return INSERT.execute(tx, rows.values()).map(answer -> {
+    if (!mayBeStored) {
+      return INSERT.execute(tx, rows.values()).map(inserted -> key -> true);
+    }
+    return INSERT_UNLESS_STORED.execute(tx, rows.values()).map(answer -> {
       Set<EventKey> added = new HashSet<>();
       answer.forEach(r -> added.add(new EventKey(r.getString(0), r.getOffsetDateTime(1).toInstant())));
-      return added;
+      return added::contains;
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.wireless.server.ingestion;
 
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import dev.wireless.server.ingestion.EventParser.BadEvent;
 import dev.wireless.server.usage.DataSessionRepository;
 import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -80,7 +82,9 @@ public final class IngestionService {
       }
     }
     Future<JsonArray> data = valid.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : pool.withTransaction(tx -> apply(tx, valid, results, now));
+        : pool.withTransaction(tx -> apply(tx, valid, results, now, false))
+            .recover(e -> e instanceof DuplicateKeyException
+                ? pool.withTransaction(tx -> apply(tx, valid, results, now, true)) : Future.failedFuture(e));
     return data.compose(directives -> messages.apply(messaging, results)
         .map(v -> IngestionResults.summary(results, directives)));
   }
@@ -88,12 +92,14 @@ public final class IngestionService {
   /**
    * The batch's transaction: locks its SIMs, stores its events while reading the stored picture of
    * their sessions, reads the events only of sessions that a new event does not simply continue
-   * ({@link SessionUpdates}), then writes sessions, rollups and enforcement state. Statements that
+   * ({@link SessionUpdates}), then writes sessions, rollups and enforcement state. The events are
+   * first stored as if all were new; when one was stored already ({@code mayBeStored} false), the
+   * transaction fails, and runs again skipping stored events ({@link EventRepository#insert}). Statements that
    * do not depend on each other are sent together; the connection pipelines them, and Postgres runs
    * them in the order sent (SIM rows, then account rows, then enforcement state, as every writer).
    */
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
-                                  OffsetDateTime now) {
+                                  OffsetDateTime now, boolean mayBeStored) {
     Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
     return EventRepository.lockSims(tx, iccids).compose(sims -> {
       List<StoredEvent> known = new ArrayList<>();
@@ -110,13 +116,13 @@ public final class IngestionService {
       if (known.isEmpty()) {
         return Future.succeededFuture(new JsonArray());
       }
-      Future<Set<EventKey>> inserted = EventRepository.insert(tx, known);
+      Future<Predicate<EventKey>> inserted = EventRepository.insert(tx, known, mayBeStored);
       Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, known);
       return Future.all(inserted, stored).compose(both -> {
         List<StoredEvent> fresh = new ArrayList<>();
         for (int k = 0; k < known.size(); k++) {
           StoredEvent e = known.get(k);
-          boolean isNew = inserted.result().contains(EventKey.of(e.event()));
+          boolean isNew = inserted.result().test(EventKey.of(e.event()));
           results.put(indexes.get(k), IngestionResults.result(indexes.get(k), e.event().eventId(),
               isNew ? "accepted" : "duplicate"));
           if (isNew) {
@@ -158,14 +164,16 @@ public final class IngestionService {
           return null;
         });
     return history.compose(v -> {
-      List<SessionWrite> writes = new ArrayList<>();
-      updates.summaries().forEach(s -> writes.add(write(sims.get(s.simId()), s)));
+      List<SessionWrite> created = new ArrayList<>();
+      updates.created().forEach(s -> created.add(write(sims.get(s.simId()), s)));
+      List<SessionWrite> changed = new ArrayList<>();
+      updates.changed().forEach(s -> changed.add(write(sims.get(s.simId()), s)));
       List<UsageRollups.SimUsage> usage = new ArrayList<>();
       updates.deltaBySim().forEach((simId, delta) -> {
         SimPlan plan = sims.get(simId);
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
-      Future<Void> sessions = DataSessionRepository.upsert(tx, writes);
+      Future<Void> sessions = DataSessionRepository.write(tx, created, changed);
       Future<Void> rolledUp = rollups.addAll(tx, usage);
       Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), now);
       return Future.all(sessions, rolledUp, directives).map(all -> directives.result());

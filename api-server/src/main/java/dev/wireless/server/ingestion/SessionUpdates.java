@@ -29,7 +29,8 @@ final class SessionUpdates {
   private final Map<SessionId, List<StoredEvent>> freshBySession = new LinkedHashMap<>();
   private final Set<SessionId> needingHistory = new HashSet<>();
   private final SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
-  private final List<SessionSummary> summaries = new ArrayList<>();
+  private final List<SessionSummary> created = new ArrayList<>();
+  private final List<SessionSummary> changed = new ArrayList<>();
 
   /**
    * @param fresh  the batch's events that were new (stored by this batch)
@@ -45,10 +46,10 @@ final class SessionUpdates {
       SessionWrite before = stored.get(id);
       if (before == null) {
         add(id.simId(), Attribution.continuing(0, 0, events));
-        summaries.add(SessionSummary.of(events));
+        created.add(SessionSummary.of(events));
       } else if (events.get(0).event().time().isAfter(before.lastUpdated())) {
         add(id.simId(), Attribution.continuing(before.bytesUp(), before.bytesDown(), events));
-        summaries.add(SessionSummary.continuing(before, events));
+        changed.add(SessionSummary.continuing(before, events));
       } else {
         needingHistory.add(id);
       }
@@ -73,7 +74,7 @@ final class SessionUpdates {
       freshBySession.get(id).forEach(e -> fresh.add(EventKey.of(e.event())));
       List<StoredEvent> before = events.stream().filter(e -> !fresh.contains(EventKey.of(e.event()))).toList();
       add(id.simId(), Attribution.difference(Attribution.of(events), Attribution.of(before)));
-      summaries.add(SessionSummary.of(events));
+      changed.add(SessionSummary.of(events));
     });
   }
 
@@ -91,8 +92,13 @@ final class SessionUpdates {
     return deltaBySim;
   }
 
-  /** The new picture of every session with a new event. */
-  List<SessionSummary> summaries() {
-    return summaries;
+  /** The picture of every session that the batch starts (nothing of it was stored). */
+  List<SessionSummary> created() {
+    return created;
+  }
+
+  /** The new picture of every stored session with a new event. */
+  List<SessionSummary> changed() {
+    return changed;
   }
 }

@@ -101,40 +101,48 @@ public final class DataSessionRepository {
       D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC,
       D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN,
       D.PACKETS_UP, D.PACKETS_DOWN);
-  private static final SqlExecutor.Template UPSERT = SqlExecutor.Template.of(SQL.insertInto(D)
-      .columns(WRITES.columns()).select(WRITES.select())
-      .onConflict(D.SIM_ID, D.SESSION_KEY, D.STARTED_AT).doUpdate()
-      .set(D.ENDED_AT, DSL.excluded(D.ENDED_AT))
-      .set(D.LAST_UPDATED_AT, DSL.excluded(D.LAST_UPDATED_AT))
-      .set(D.RADIO_LINK, DSL.excluded(D.RADIO_LINK))
-      .set(D.OPERATOR_MCC, DSL.excluded(D.OPERATOR_MCC))
-      .set(D.OPERATOR_MNC, DSL.excluded(D.OPERATOR_MNC))
-      .set(D.OPERATOR_COUNTRY, DSL.excluded(D.OPERATOR_COUNTRY))
-      .set(D.OPERATOR_NAME, DSL.excluded(D.OPERATOR_NAME))
-      .set(D.CELL_ID, DSL.excluded(D.CELL_ID))
-      .set(D.CELL_LAT, DSL.excluded(D.CELL_LAT))
-      .set(D.CELL_LON, DSL.excluded(D.CELL_LON))
-      .set(D.IMEI, DSL.excluded(D.IMEI))
-      .set(D.BYTES_UP, DSL.excluded(D.BYTES_UP))
-      .set(D.BYTES_DOWN, DSL.excluded(D.BYTES_DOWN))
-      .set(D.PACKETS_UP, DSL.excluded(D.PACKETS_UP))
-      .set(D.PACKETS_DOWN, DSL.excluded(D.PACKETS_DOWN)));
+  private static final SqlExecutor.Template INSERT = SqlExecutor.Template.of(SQL.insertInto(D)
+      .columns(WRITES.columns()).select(WRITES.select()));
+  private static final SqlExecutor.Template UPDATE = SqlExecutor.Template.of(SQL.update(D)
+      .set(D.ENDED_AT, WRITES.field(D.ENDED_AT))
+      .set(D.LAST_UPDATED_AT, WRITES.field(D.LAST_UPDATED_AT))
+      .set(D.RADIO_LINK, WRITES.field(D.RADIO_LINK))
+      .set(D.OPERATOR_MCC, WRITES.field(D.OPERATOR_MCC))
+      .set(D.OPERATOR_MNC, WRITES.field(D.OPERATOR_MNC))
+      .set(D.OPERATOR_COUNTRY, WRITES.field(D.OPERATOR_COUNTRY))
+      .set(D.OPERATOR_NAME, WRITES.field(D.OPERATOR_NAME))
+      .set(D.CELL_ID, WRITES.field(D.CELL_ID))
+      .set(D.CELL_LAT, WRITES.field(D.CELL_LAT))
+      .set(D.CELL_LON, WRITES.field(D.CELL_LON))
+      .set(D.IMEI, WRITES.field(D.IMEI))
+      .set(D.BYTES_UP, WRITES.field(D.BYTES_UP))
+      .set(D.BYTES_DOWN, WRITES.field(D.BYTES_DOWN))
+      .set(D.PACKETS_UP, WRITES.field(D.PACKETS_UP))
+      .set(D.PACKETS_DOWN, WRITES.field(D.PACKETS_DOWN))
+      .from(WRITES.table())
+      .where(D.SIM_ID.eq(WRITES.field(D.SIM_ID))).and(D.SESSION_KEY.eq(WRITES.field(D.SESSION_KEY)))
+      .and(D.STARTED_AT.eq(WRITES.field(D.STARTED_AT))));
 
   /**
-   * Inserts or replaces the sessions (one statement, in the given order); an existing session keeps
-   * its id and SID.
+   * Writes new sessions (each gets a new SID) and replaces the picture of stored ones (which keep
+   * their id and SID), in the given order. The caller knows which sessions are stored and holds
+   * their SIMs' locks, so no other writer can add one in between: plain inserts and updates, without
+   * the conflict check of an upsert.
    */
-  public static Future<Void> upsert(SqlClient tx, List<SessionWrite> sessions) {
-    if (sessions.isEmpty()) {
-      return Future.succeededFuture();
-    }
+  public static Future<Void> write(SqlClient tx, List<SessionWrite> created, List<SessionWrite> changed) {
+    Future<?> inserted = created.isEmpty() ? Future.succeededFuture() : INSERT.execute(tx, rows(created, true));
+    Future<?> updated = changed.isEmpty() ? Future.succeededFuture() : UPDATE.execute(tx, rows(changed, false));
+    return Future.all(inserted, updated).mapEmpty();
+  }
+
+  private static Object[] rows(List<SessionWrite> sessions, boolean withNewSids) {
     ArrayRows.Batch rows = WRITES.batch(sessions.size());
     for (int i = 0; i < sessions.size(); i++) {
       SessionWrite s = sessions.get(i);
-      rows.row(i, Sids.newSid("WN"), s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(), s.end(),
-          s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(), s.lon(),
-          s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
+      rows.row(i, withNewSids ? Sids.newSid("WN") : null, s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(),
+          s.end(), s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(),
+          s.lon(), s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
     }
-    return UPSERT.execute(tx, rows.values()).mapEmpty();
+    return rows.values();
   }
 }
