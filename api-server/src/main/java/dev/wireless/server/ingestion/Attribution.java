@@ -21,10 +21,18 @@ final class Attribution {
   static Map<UsageKey, long[]> of(List<StoredEvent> sessionEvents) {
     List<StoredEvent> sorted = new ArrayList<>(sessionEvents);
     sorted.sort(StoredEvent.CHRONOLOGICAL);
+    return continuing(0, 0, sorted);
+  }
+
+  /**
+   * What {@code later} (chronologically sorted) add to a session whose earlier events reached
+   * the counters {@code maxUp} and {@code maxDown}: since each event is charged with the growth
+   * since the one before it, events that all come after the earlier ones add exactly this, and
+   * the earlier events need not be read.
+   */
+  static Map<UsageKey, long[]> continuing(long maxUp, long maxDown, List<StoredEvent> later) {
     Map<UsageKey, long[]> cells = new TreeMap<>();
-    long maxUp = 0;
-    long maxDown = 0;
-    for (StoredEvent stored : sorted) {
+    for (StoredEvent stored : later) {
       NetworkEvent e = stored.event();
       long up = Math.max(0, e.bytesUp() - maxUp);
       long down = Math.max(0, e.bytesDown() - maxDown);

@@ -5,6 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
@@ -157,37 +158,43 @@ final class Enforcement {
         .add("ApiVersion", "v1").toList());
   }
 
+  private static final SqlExecutor.Template LOAD = SqlExecutor.Template.of(SQL.select(U.SIM_ID, U.MONTH,
+          U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH)
+      .from(U).where(U.SIM_ID.eq(DSL.any(DSL.param(U.SIM_ID.getDataType().getArrayDataType()))))
+      .orderBy(U.SIM_ID).forUpdate());
+
   private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<Long> simIds, OffsetDateTime month) {
-    return SqlExecutor.execute(tx, SQL.selectFrom(U).where(U.SIM_ID.in(simIds)).orderBy(U.SIM_ID).forUpdate())
-        .map(rows -> {
-          Map<Long, Usage> usage = new HashMap<>();
-          for (Row r : rows) {
-            boolean same = month.isEqual(r.getOffsetDateTime("month"));
-            usage.put(r.getLong("sim_id"), new Usage(month, same ? r.getLong("home_bytes") : 0,
-                same ? r.getLong("national_bytes") : 0, same ? r.getLong("international_bytes") : 0,
-                r.getLong("lifetime_bytes"), same ? r.getString("data_state") : "allowed",
-                r.getOffsetDateTime("notified_month")));
-          }
-          return usage;
-        });
+    return LOAD.execute(tx, (Object) simIds.toArray(Long[]::new)).map(rows -> {
+      Map<Long, Usage> usage = new HashMap<>();
+      for (Row r : rows) {
+        boolean same = month.isEqual(r.getOffsetDateTime(1));
+        usage.put(r.getLong(0), new Usage(month, same ? r.getLong(2) : 0, same ? r.getLong(3) : 0,
+            same ? r.getLong(4) : 0, r.getLong(5), same ? r.getString(6) : "allowed", r.getOffsetDateTime(7)));
+      }
+      return usage;
+    });
   }
+
+  private static final ArrayRows STATES = ArrayRows.of("u", U.SIM_ID, U.MONTH, U.HOME_BYTES, U.NATIONAL_BYTES,
+      U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH);
+  private static final SqlExecutor.Template SAVE = SqlExecutor.Template.of(SQL.insertInto(U)
+      .columns(STATES.columns()).select(STATES.select()).onConflict(U.SIM_ID).doUpdate()
+      .set(U.MONTH, DSL.excluded(U.MONTH)).set(U.HOME_BYTES, DSL.excluded(U.HOME_BYTES))
+      .set(U.NATIONAL_BYTES, DSL.excluded(U.NATIONAL_BYTES))
+      .set(U.INTERNATIONAL_BYTES, DSL.excluded(U.INTERNATIONAL_BYTES))
+      .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
+      .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()));
 
   private static Future<Void> saveAll(SqlClient tx, SortedMap<Long, Usage> states) {
     if (states.isEmpty()) {
       return Future.succeededFuture();
     }
-    var insert = SQL.insertInto(U, U.SIM_ID, U.MONTH, U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES,
-        U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH);
+    ArrayRows.Batch rows = STATES.batch(states.size());
+    int i = 0;
     for (Map.Entry<Long, Usage> e : states.entrySet()) {
       Usage u = e.getValue();
-      insert = insert.values(e.getKey(), u.month, u.home, u.national, u.international, u.lifetime, u.state, u.notified);
+      rows.row(i++, e.getKey(), u.month, u.home, u.national, u.international, u.lifetime, u.state, u.notified);
     }
-    return SqlExecutor.execute(tx, insert.onConflict(U.SIM_ID).doUpdate()
-        .set(U.MONTH, DSL.excluded(U.MONTH)).set(U.HOME_BYTES, DSL.excluded(U.HOME_BYTES))
-        .set(U.NATIONAL_BYTES, DSL.excluded(U.NATIONAL_BYTES))
-        .set(U.INTERNATIONAL_BYTES, DSL.excluded(U.INTERNATIONAL_BYTES))
-        .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
-        .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()))
-        .mapEmpty();
+    return SAVE.execute(tx, rows.values()).mapEmpty();
   }
 }

@@ -89,7 +89,7 @@ final class EventParser {
     String value = required ? required(e, name) : text(e, name);
     try {
       // Postgres keeps microseconds: the event's identity (id, time) must survive the round trip
-      return value == null ? null : OffsetDateTime.parse(value).truncatedTo(ChronoUnit.MICROS);
+      return value == null ? null : EventTimes.parse(value).truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException x) {
       throw new BadEvent(name + " must be an ISO 8601 date-time with offset");
     }

@@ -46,14 +46,24 @@ public final class IngestionRoutes {
     });
   }
 
+  private static int firstCharacter(Buffer body) {
+    for (int i = 0; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (b > ' ') {
+        return b;
+      }
+    }
+    return -1;
+  }
+
   private static void handle(RoutingContext ctx, IngestionService service, Buffer body) {
     JsonArray events;
     try {
-      String text = body.toString().trim();
-      if (text.startsWith("[")) {
-        events = new JsonArray(text);
+      // parsed from the bytes as they came (no copy into a String first)
+      if (firstCharacter(body) == '[') {
+        events = new JsonArray(body);
       } else {
-        JsonObject wrapper = new JsonObject(text);
+        JsonObject wrapper = new JsonObject(body);
         events = wrapper.getValue("events") instanceof JsonArray a ? a : null;
       }
     } catch (DecodeException | ClassCastException e) {
@@ -72,7 +82,8 @@ public final class IngestionRoutes {
     JsonArray batch = events;
     service.ingest(batch).onComplete(done -> {
       if (done.succeeded()) {
-        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(done.result().encode());
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+            .end(done.result().toBuffer());
       } else {
         LOG.error("ingestion of a batch of {} events failed", batch.size(), done.cause());
         ctx.fail(ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The batch was not applied; send it again"));

@@ -1,6 +1,7 @@
 package dev.wireless.server.ingestion;
 
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import dev.wireless.server.ingestion.EventParser.BadEvent;
 import dev.wireless.server.usage.DataSessionRepository;
 import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
@@ -15,19 +16,22 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * Applies a batch of carrier events in one transaction: stores the new ones (a resent event is a
- * no-op), recomputes the sessions they touch, adds the usage difference to the hourly rollups and
- * enforces the rate plans. A bad event is reported with its index and the rest are kept.
+ * no-op), brings the sessions they touch up to date, adds the usage difference to the hourly
+ * rollups and enforces the rate plans. A bad event is reported with its index and the rest are kept.
  */
 public final class IngestionService {
 
@@ -56,7 +60,7 @@ public final class IngestionService {
     Map<Integer, JsonObject> results = new TreeMap<>();
     Map<Integer, NetworkEvent> valid = new LinkedHashMap<>();
     Map<Integer, Object> messaging = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
+    Set<EventKey> seen = new HashSet<>();
     OffsetDateTime now = OffsetDateTime.now(clock);
     for (int i = 0; i < batch.size(); i++) {
       try {
@@ -68,7 +72,7 @@ public final class IngestionService {
         if (e.sessionStart().isBefore(now.minus(SESSION_RETENTION)) || e.time().isAfter(now.plus(MAX_CLOCK_SKEW))) {
           throw new BadEvent("time and session_start must lie within the last 30 days");
         }
-        if (!seen.add(EventRepository.key(e.eventId(), e.time().toInstant()))) {
+        if (!seen.add(EventKey.of(e))) {
           results.put(i, IngestionResults.result(i, e.eventId(), "duplicate"));
         } else {
           valid.put(i, e);
@@ -78,78 +82,102 @@ public final class IngestionService {
       }
     }
     Future<JsonArray> data = valid.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : pool.withTransaction(tx -> apply(tx, valid, results, now));
+        : pool.withTransaction(tx -> apply(tx, valid, results, now, false))
+            .recover(e -> e instanceof DuplicateKeyException
+                ? pool.withTransaction(tx -> apply(tx, valid, results, now, true)) : Future.failedFuture(e));
     return data.compose(directives -> messages.apply(messaging, results)
         .map(v -> IngestionResults.summary(results, directives)));
   }
 
+  /**
+   * The batch's transaction: locks its SIMs, stores its events while reading the stored picture of
+   * their sessions, reads the events only of sessions that a new event does not simply continue
+   * ({@link SessionUpdates}), then writes sessions, rollups and enforcement state. The events are
+   * first stored as if all were new; when one was stored already ({@code mayBeStored} false), the
+   * transaction fails, and runs again skipping stored events ({@link EventRepository#insert}). Statements that
+   * do not depend on each other are sent together; the connection pipelines them, and Postgres runs
+   * them in the order sent (SIM rows, then account rows, then enforcement state, as every writer).
+   */
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
-                                  OffsetDateTime now) {
+                                  OffsetDateTime now, boolean mayBeStored) {
     Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
     return EventRepository.lockSims(tx, iccids).compose(sims -> {
       List<StoredEvent> known = new ArrayList<>();
-      Map<StoredEvent, Integer> indexOf = new LinkedHashMap<>();
+      List<Integer> indexes = new ArrayList<>();
       valid.forEach((i, e) -> {
         SimPlan sim = sims.get(e.iccid());
         if (sim == null) {
           results.put(i, IngestionResults.rejected(i, e.eventId(), "no SIM has ICCID " + e.iccid()));
         } else {
-          StoredEvent stored = new StoredEvent(sim.simId(), e);
-          known.add(stored);
-          indexOf.put(stored, i);
+          known.add(new StoredEvent(sim.simId(), e));
+          indexes.add(i);
         }
       });
       if (known.isEmpty()) {
         return Future.succeededFuture(new JsonArray());
       }
-      return EventRepository.insert(tx, known).compose(added -> {
+      Future<Predicate<EventKey>> inserted = EventRepository.insert(tx, known, mayBeStored);
+      Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, known);
+      return Future.all(inserted, stored).compose(both -> {
         List<StoredEvent> fresh = new ArrayList<>();
-        indexOf.forEach((stored, i) -> {
-          boolean isNew = added.contains(EventRepository.key(stored.event().eventId(), stored.event().time().toInstant()));
-          results.put(i, IngestionResults.result(i, stored.event().eventId(), isNew ? "accepted" : "duplicate"));
+        for (int k = 0; k < known.size(); k++) {
+          StoredEvent e = known.get(k);
+          boolean isNew = inserted.result().test(EventKey.of(e.event()));
+          results.put(indexes.get(k), IngestionResults.result(indexes.get(k), e.event().eventId(),
+              isNew ? "accepted" : "duplicate"));
           if (isNew) {
-            fresh.add(stored);
+            fresh.add(e);
           }
-        });
+        }
         return fresh.isEmpty() ? Future.succeededFuture(new JsonArray())
-            : applyFresh(tx, fresh, sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
+            : applyFresh(tx, new SessionUpdates(fresh, stored.result()),
+                sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
       });
     });
   }
 
-  private Future<JsonArray> applyFresh(SqlClient tx, List<StoredEvent> fresh, Map<Long, SimPlan> sims,
+  private static Future<Map<StoredEvent.SessionId, SessionWrite>> storedSessions(SqlClient tx,
+                                                                                 List<StoredEvent> events) {
+    Set<StoredEvent.SessionId> ids = new HashSet<>();
+    events.forEach(e -> ids.add(e.session()));
+    Long[] sims = new Long[ids.size()];
+    String[] keys = new String[ids.size()];
+    OffsetDateTime[] starts = new OffsetDateTime[ids.size()];
+    int i = 0;
+    for (StoredEvent.SessionId id : ids) {
+      sims[i] = id.simId();
+      keys[i] = id.key();
+      starts[i++] = id.start().atOffset(ZoneOffset.UTC);
+    }
+    return DataSessionRepository.current(tx, sims, keys, starts).map(rows -> {
+      Map<StoredEvent.SessionId, SessionWrite> byId = new HashMap<>();
+      rows.forEach(r -> byId.put(new StoredEvent.SessionId(r.simId(), r.key(), r.start().toInstant()), r));
+      return byId;
+    });
+  }
+
+  private Future<JsonArray> applyFresh(SqlClient tx, SessionUpdates updates, Map<Long, SimPlan> sims,
                                        OffsetDateTime now) {
-    Set<StoredEvent.SessionId> touched = fresh.stream().map(StoredEvent::session).collect(Collectors.toSet());
-    Set<String> freshKeys = fresh.stream().map(IngestionService::identity).collect(Collectors.toSet());
-    return EventRepository.sessionEvents(tx, touched).compose(all -> {
-      Map<StoredEvent.SessionId, List<StoredEvent>> bySession = all.stream()
-          .collect(Collectors.groupingBy(StoredEvent::session));
-      java.util.SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
-      List<SessionWrite> writes = new ArrayList<>();
-      bySession.forEach((id, events) -> {
-        List<StoredEvent> before = events.stream().filter(e -> !freshKeys.contains(identity(e))).toList();
-        Map<UsageKey, long[]> diff = Attribution.difference(Attribution.of(events), Attribution.of(before));
-        Map<UsageKey, long[]> simDelta = deltaBySim.computeIfAbsent(id.simId(), k -> new TreeMap<>());
-        diff.forEach((k, v) -> {
-          long[] cell = simDelta.computeIfAbsent(k, x -> new long[2]);
-          cell[0] += v[0];
-          cell[1] += v[1];
+    Future<Void> history = updates.needingHistory().isEmpty() ? Future.succeededFuture()
+        : EventRepository.sessionEvents(tx, updates.needingHistory()).map(all -> {
+          updates.recompute(all);
+          return null;
         });
-        writes.add(write(sims.get(id.simId()), SessionSummary.of(events)));
-      });
+    return history.compose(v -> {
+      List<SessionWrite> created = new ArrayList<>();
+      updates.created().forEach(s -> created.add(write(sims.get(s.simId()), s)));
+      List<SessionWrite> changed = new ArrayList<>();
+      updates.changed().forEach(s -> changed.add(write(sims.get(s.simId()), s)));
       List<UsageRollups.SimUsage> usage = new ArrayList<>();
-      deltaBySim.forEach((simId, delta) -> {
+      updates.deltaBySim().forEach((simId, delta) -> {
         SimPlan plan = sims.get(simId);
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
-      return DataSessionRepository.upsert(tx, writes)
-          .compose(v -> rollups.addAll(tx, usage))
-          .compose(v -> enforcement.applyAll(tx, sims, deltaBySim, now));
+      Future<Void> sessions = DataSessionRepository.write(tx, created, changed);
+      Future<Void> rolledUp = rollups.addAll(tx, usage);
+      Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), now);
+      return Future.all(sessions, rolledUp, directives).map(all -> directives.result());
     });
-  }
-
-  private static String identity(StoredEvent e) {
-    return e.simId() + "|" + EventRepository.key(e.event().eventId(), e.event().time().toInstant());
   }
 
   private TreeMap<UsageKey, UsageAmounts> priced(SimPlan plan, Map<UsageKey, long[]> delta) {

@@ -3,6 +3,7 @@ package dev.wireless.server.usage;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.paging.PageRequest;
@@ -63,43 +64,85 @@ public final class DataSessionRepository {
         });
   }
 
-  /** A session to write: its identity and its recomputed picture. */
+  /** A session to write (its identity and its recomputed picture), or as stored. */
   public record SessionWrite(long simId, String simSid, String accountSid, String key, OffsetDateTime start,
                              OffsetDateTime end, OffsetDateTime lastUpdated, String radioLink, String mcc, String mnc,
                              String country, String operator, String cellId, Double lat, Double lon, String imei,
                              long bytesUp, long bytesDown, long packetsUp, long packetsDown) {
   }
 
-  /** Inserts or replaces the sessions (one statement); an existing session keeps its id and SID. */
-  public static Future<Void> upsert(SqlClient tx, List<SessionWrite> sessions) {
-    if (sessions.isEmpty()) {
-      return Future.succeededFuture();
+  private static final ArrayRows KEYS = ArrayRows.of("k", D.SIM_ID, D.SESSION_KEY, D.STARTED_AT);
+  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
+          D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
+          D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
+          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN)
+      .from(KEYS.table()).join(D).on(D.SIM_ID.eq(KEYS.field(D.SIM_ID)))
+      .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
+
+  /**
+   * The stored picture of those of these sessions that exist ({@code simIds[i]}, {@code keys[i]},
+   * {@code starts[i]} name one session).
+   */
+  public static Future<List<SessionWrite>> current(SqlClient tx, Long[] simIds, String[] keys,
+                                                   OffsetDateTime[] starts) {
+    return CURRENT.execute(tx, simIds, keys, starts).map(rows -> {
+      List<SessionWrite> sessions = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
+            r.getOffsetDateTime(4), r.getOffsetDateTime(5), r.getOffsetDateTime(6), r.getString(7), r.getString(8),
+            r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.getDouble(13), r.getDouble(14),
+            r.getString(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getLong(19)));
+      }
+      return sessions;
+    });
+  }
+
+  private static final ArrayRows WRITES = ArrayRows.of("w", D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID,
+      D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC,
+      D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN,
+      D.PACKETS_UP, D.PACKETS_DOWN);
+  private static final SqlExecutor.Template INSERT = SqlExecutor.Template.of(SQL.insertInto(D)
+      .columns(WRITES.columns()).select(WRITES.select()));
+  private static final SqlExecutor.Template UPDATE = SqlExecutor.Template.of(SQL.update(D)
+      .set(D.ENDED_AT, WRITES.field(D.ENDED_AT))
+      .set(D.LAST_UPDATED_AT, WRITES.field(D.LAST_UPDATED_AT))
+      .set(D.RADIO_LINK, WRITES.field(D.RADIO_LINK))
+      .set(D.OPERATOR_MCC, WRITES.field(D.OPERATOR_MCC))
+      .set(D.OPERATOR_MNC, WRITES.field(D.OPERATOR_MNC))
+      .set(D.OPERATOR_COUNTRY, WRITES.field(D.OPERATOR_COUNTRY))
+      .set(D.OPERATOR_NAME, WRITES.field(D.OPERATOR_NAME))
+      .set(D.CELL_ID, WRITES.field(D.CELL_ID))
+      .set(D.CELL_LAT, WRITES.field(D.CELL_LAT))
+      .set(D.CELL_LON, WRITES.field(D.CELL_LON))
+      .set(D.IMEI, WRITES.field(D.IMEI))
+      .set(D.BYTES_UP, WRITES.field(D.BYTES_UP))
+      .set(D.BYTES_DOWN, WRITES.field(D.BYTES_DOWN))
+      .set(D.PACKETS_UP, WRITES.field(D.PACKETS_UP))
+      .set(D.PACKETS_DOWN, WRITES.field(D.PACKETS_DOWN))
+      .from(WRITES.table())
+      .where(D.SIM_ID.eq(WRITES.field(D.SIM_ID))).and(D.SESSION_KEY.eq(WRITES.field(D.SESSION_KEY)))
+      .and(D.STARTED_AT.eq(WRITES.field(D.STARTED_AT))));
+
+  /**
+   * Writes new sessions (each gets a new SID) and replaces the picture of stored ones (which keep
+   * their id and SID), in the given order. The caller knows which sessions are stored and holds
+   * their SIMs' locks, so no other writer can add one in between: plain inserts and updates, without
+   * the conflict check of an upsert.
+   */
+  public static Future<Void> write(SqlClient tx, List<SessionWrite> created, List<SessionWrite> changed) {
+    Future<?> inserted = created.isEmpty() ? Future.succeededFuture() : INSERT.execute(tx, rows(created, true));
+    Future<?> updated = changed.isEmpty() ? Future.succeededFuture() : UPDATE.execute(tx, rows(changed, false));
+    return Future.all(inserted, updated).mapEmpty();
+  }
+
+  private static Object[] rows(List<SessionWrite> sessions, boolean withNewSids) {
+    ArrayRows.Batch rows = WRITES.batch(sessions.size());
+    for (int i = 0; i < sessions.size(); i++) {
+      SessionWrite s = sessions.get(i);
+      rows.row(i, withNewSids ? Sids.newSid("WN") : null, s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(),
+          s.end(), s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(),
+          s.lon(), s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
     }
-    var insert = SQL.insertInto(D, D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT,
-        D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC, D.OPERATOR_COUNTRY,
-        D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN, D.PACKETS_UP,
-        D.PACKETS_DOWN);
-    for (SessionWrite s : sessions) {
-      insert = insert.values(Sids.newSid("WN"), s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(), s.end(),
-          s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(), s.lon(),
-          s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
-    }
-    var upsert = insert.onConflict(D.SIM_ID, D.SESSION_KEY, D.STARTED_AT).doUpdate()
-        .set(D.ENDED_AT, DSL.excluded(D.ENDED_AT))
-        .set(D.LAST_UPDATED_AT, DSL.excluded(D.LAST_UPDATED_AT))
-        .set(D.RADIO_LINK, DSL.excluded(D.RADIO_LINK))
-        .set(D.OPERATOR_MCC, DSL.excluded(D.OPERATOR_MCC))
-        .set(D.OPERATOR_MNC, DSL.excluded(D.OPERATOR_MNC))
-        .set(D.OPERATOR_COUNTRY, DSL.excluded(D.OPERATOR_COUNTRY))
-        .set(D.OPERATOR_NAME, DSL.excluded(D.OPERATOR_NAME))
-        .set(D.CELL_ID, DSL.excluded(D.CELL_ID))
-        .set(D.CELL_LAT, DSL.excluded(D.CELL_LAT))
-        .set(D.CELL_LON, DSL.excluded(D.CELL_LON))
-        .set(D.IMEI, DSL.excluded(D.IMEI))
-        .set(D.BYTES_UP, DSL.excluded(D.BYTES_UP))
-        .set(D.BYTES_DOWN, DSL.excluded(D.BYTES_DOWN))
-        .set(D.PACKETS_UP, DSL.excluded(D.PACKETS_UP))
-        .set(D.PACKETS_DOWN, DSL.excluded(D.PACKETS_DOWN));
-    return SqlExecutor.execute(tx, upsert).mapEmpty();
+    return rows.values();
   }
 }

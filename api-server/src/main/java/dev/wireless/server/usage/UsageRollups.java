@@ -5,12 +5,12 @@ import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_DAILY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_HOURLY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -62,6 +62,25 @@ public final class UsageRollups {
         .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
   }
 
+  private static final ArrayRows SIM_ROWS = ArrayRows.of("s", S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING,
+      S.COUNTRY_CODE, S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_SIM_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(S)
+          .columns(SIM_ROWS.columns()).select(SIM_ROWS.select())
+          .onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
+      S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED));
+  private static final ArrayRows ACCOUNT_ROWS = ArrayRows.of("a", A.ACCOUNT_SID, A.HOUR, A.ROAMING,
+      A.COUNTRY_CODE, A.SHARD, A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_ACCOUNT_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(A)
+          .columns(ACCOUNT_ROWS.columns()).select(ACCOUNT_ROWS.select())
+          .onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD).doUpdate(),
+      A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED));
+  private static final ArrayRows DAY_ROWS = ArrayRows.of("d", D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE,
+      D.SHARD, D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
+  private static final SqlExecutor.Template ADD_DAY_ROWS = SqlExecutor.Template.of(addingUp(SQL.insertInto(D)
+          .columns(DAY_ROWS.columns()).select(DAY_ROWS.select())
+          .onConflict(D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD).doUpdate(),
+      D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED));
+
   /** An upsert that adds the new row's counters to the existing row's. */
   private static <R extends Record> InsertOnDuplicateSetMoreStep<R> addingUp(InsertOnDuplicateSetStep<R> upsert,
                                                                              Field<?>... counters) {
@@ -88,8 +107,8 @@ public final class UsageRollups {
 
   /**
    * Adds several SIMs' usage with three statements (SIM rows, then account rows summed per account
-   * cell, then account days), whatever the number of SIMs, so a batch of events costs the same
-   * three round trips.
+   * cell, then account days), whatever the number of SIMs, sent without waiting for each other: a
+   * batch of events costs the same one round trip.
    */
   public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
     return addAll(tx, usages, (short) 0);
@@ -102,69 +121,66 @@ public final class UsageRollups {
     return (short) Math.floorMod(simSid.hashCode(), COMMAND_SHARDS);
   }
 
+  /** A SIM rollup cell; sorts like the table's key, so rows are written in key order. */
+  private record SimCell(String accountSid, String simSid, UsageKey key) implements Comparable<SimCell> {
+    @Override
+    public int compareTo(SimCell o) {
+      int c = accountSid.compareTo(o.accountSid);
+      c = c != 0 ? c : simSid.compareTo(o.simSid);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
+  /** An account rollup cell (an hour or a day); sorts like the table's key. */
+  private record AccountCell(String accountSid, UsageKey key) implements Comparable<AccountCell> {
+    @Override
+    public int compareTo(AccountCell o) {
+      int c = accountSid.compareTo(o.accountSid);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
   private Future<Void> addAll(SqlClient tx, List<SimUsage> usages, short shard) {
-    TreeMap<String, UsageAmounts> simCells = new TreeMap<>();
-    Map<String, Object[]> simKeys = new HashMap<>();
-    TreeMap<String, UsageAmounts> accountCells = new TreeMap<>();
-    Map<String, Object[]> accountKeys = new HashMap<>();
-    TreeMap<String, UsageAmounts> dailyCells = new TreeMap<>();
-    Map<String, Object[]> dailyKeys = new HashMap<>();
+    TreeMap<SimCell, UsageAmounts> simCells = new TreeMap<>();
+    TreeMap<AccountCell, UsageAmounts> accountCells = new TreeMap<>();
+    TreeMap<AccountCell, UsageAmounts> dailyCells = new TreeMap<>();
     for (SimUsage u : usages) {
       u.cells().forEach((k, a) -> {
-        String simKey = u.accountSid() + "|" + u.simSid() + "|" + order(k);
-        simCells.merge(simKey, a, UsageAmounts::plus);
-        simKeys.put(simKey, new Object[] {u.accountSid(), u.simSid(), k});
-        String accountKey = u.accountSid() + "|" + order(k);
-        accountCells.merge(accountKey, a, UsageAmounts::plus);
-        accountKeys.put(accountKey, new Object[] {u.accountSid(), k});
+        simCells.merge(new SimCell(u.accountSid(), u.simSid(), k), a, UsageAmounts::plus);
+        accountCells.merge(new AccountCell(u.accountSid(), k), a, UsageAmounts::plus);
         UsageKey day = new UsageKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.roaming(), k.countryCode());
-        String dailyKey = u.accountSid() + "|" + order(day);
-        dailyCells.merge(dailyKey, a, UsageAmounts::plus);
-        dailyKeys.put(dailyKey, new Object[] {u.accountSid(), day});
+        dailyCells.merge(new AccountCell(u.accountSid(), day), a, UsageAmounts::plus);
       });
     }
     if (simCells.isEmpty()) {
       return Future.succeededFuture();
     }
-    var sim = SQL.insertInto(S, S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE, S.DATA_UP, S.DATA_DOWN,
-        S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
-    for (Map.Entry<String, UsageAmounts> cell : simCells.entrySet()) {
-      Object[] id = simKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[2];
+    ArrayRows.Batch sim = SIM_ROWS.batch(simCells.size());
+    int i = 0;
+    for (Map.Entry<SimCell, UsageAmounts> cell : simCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      sim = sim.values((String) id[0], (String) id[1], k.hour(), k.roaming(), k.countryCode(), a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      sim.row(i++, cell.getKey().accountSid(), cell.getKey().simSid(), k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(), a.dataBilled(),
+          a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var account = SQL.insertInto(A, A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD, A.DATA_UP, A.DATA_DOWN,
-        A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
-    for (Map.Entry<String, UsageAmounts> cell : accountCells.entrySet()) {
-      Object[] id = accountKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[1];
+    ArrayRows.Batch account = ACCOUNT_ROWS.batch(accountCells.size());
+    i = 0;
+    for (Map.Entry<AccountCell, UsageAmounts> cell : accountCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      account = account.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      account.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var daily = SQL.insertInto(D, D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD, D.DATA_UP, D.DATA_DOWN,
-        D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
-    for (Map.Entry<String, UsageAmounts> cell : dailyCells.entrySet()) {
-      Object[] id = dailyKeys.get(cell.getKey());
-      UsageKey k = (UsageKey) id[1];
+    ArrayRows.Batch daily = DAY_ROWS.batch(dailyCells.size());
+    i = 0;
+    for (Map.Entry<AccountCell, UsageAmounts> cell : dailyCells.entrySet()) {
+      UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      daily = daily.values((String) id[0], k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      daily.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
+          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    var simUpsert = addingUp(sim.onConflict(S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING, S.COUNTRY_CODE).doUpdate(),
-        S.DATA_UP, S.DATA_DOWN, S.DATA_BILLED, S.CMD_TO_SIM, S.CMD_FROM_SIM, S.CMD_BILLED);
-    var accountUpsert = addingUp(account.onConflict(A.ACCOUNT_SID, A.HOUR, A.ROAMING, A.COUNTRY_CODE, A.SHARD)
-        .doUpdate(), A.DATA_UP, A.DATA_DOWN, A.DATA_BILLED, A.CMD_TO_SIM, A.CMD_FROM_SIM, A.CMD_BILLED);
-    var dailyUpsert = addingUp(daily.onConflict(D.ACCOUNT_SID, D.DAY, D.ROAMING, D.COUNTRY_CODE, D.SHARD)
-        .doUpdate(), D.DATA_UP, D.DATA_DOWN, D.DATA_BILLED, D.CMD_TO_SIM, D.CMD_FROM_SIM, D.CMD_BILLED);
-    return SqlExecutor.execute(tx, simUpsert).compose(v -> SqlExecutor.execute(tx, accountUpsert))
-        .compose(v -> SqlExecutor.execute(tx, dailyUpsert)).mapEmpty();
-  }
-
-  /** A string that sorts like the cell (hour, roaming, country), so rows are written in key order. */
-  private static String order(UsageKey k) {
-    return k.hour().toInstant() + "|" + k.roaming() + "|" + k.countryCode();
+    // sent together (the connection pipelines them) and run in this order, the key order every writer uses
+    return Future.all(ADD_SIM_ROWS.execute(tx, sim.values()), ADD_ACCOUNT_ROWS.execute(tx, account.values()),
+        ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
   }
 }
