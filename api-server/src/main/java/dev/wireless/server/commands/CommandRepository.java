@@ -70,25 +70,9 @@ final class CommandRepository {
     return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SOURCE_EVENT_ID.eq(eventId))).map(CommandRepository::first);
   }
 
-  Future<Optional<CommandRow>> findById(long id) {
-    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id))).map(CommandRepository::first);
-  }
-
-  /** The ICCID of the SIM with this SID (null if it was deleted). */
-  Future<String> iccid(String simSid) {
-    return SqlExecutor.execute(db, SQL.select(SIMS.ICCID).from(SIMS).where(SIMS.SID.eq(simSid)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
-  }
-
   /** Locks the Command with internal id {@code id} until the transaction ends. */
   Future<Optional<CommandRow>> lockById(long id) {
     return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id)).forUpdate()).map(CommandRepository::first);
-  }
-
-  /** Locks the Command with SID {@code sid}, whatever its account (delivery receipts name only the SID). */
-  Future<Optional<CommandRow>> lockBySid(String sid) {
-    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SID.eq(normal(sid))).forUpdate())
-        .map(CommandRepository::first);
   }
 
   /** Up to {@code size + 1} Commands in reading order after/before the token's position. */
