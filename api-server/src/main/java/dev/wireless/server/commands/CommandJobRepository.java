@@ -32,11 +32,6 @@ final class CommandJobRepository {
   private CommandJobRepository() {
   }
 
-  static Future<Void> enqueue(SqlClient tx, long commandId, String stage, Duration delay) {
-    return SqlExecutor.execute(tx, SQL.insertInto(J).set(J.COMMAND_ID, commandId).set(J.STAGE, stage)
-        .set(J.RUN_AT, nowPlus(delay))).mapEmpty();
-  }
-
   /** Ends a running job as {@code completed}, {@code failed} or {@code canceled}; fails if the lease was lost. */
   static Future<Void> finish(SqlClient tx, CommandJob job, String worker, String state, String error) {
     return guarded(tx, job, SQL.update(J).set(J.STATE, state).set(J.LAST_ERROR, error)
