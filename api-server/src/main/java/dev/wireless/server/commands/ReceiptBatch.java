@@ -1,6 +1,7 @@
 package dev.wireless.server.commands;
 
 import dev.wireless.persistence.PipelinedTransaction;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -15,7 +16,8 @@ import java.util.List;
  * canceled timeouts and the callbacks: {@link CommandDeliverySql#applyReceipts}). While one batch
  * is being written, the receipts that arrive wait and go together in the next: when receipts are
  * rare each is written at once, and when they pour in one transaction carries many, instead of
- * one transaction with five statements each. Thread-safe.
+ * one transaction with five statements each. A batch that fails is written again one receipt at
+ * a time, so that one receipt cannot fail the others. Thread-safe.
  */
 final class ReceiptBatch {
 
@@ -62,10 +64,22 @@ final class ReceiptBatch {
         return;
       }
     }
-    write(batch).onComplete(result -> {
-      batch.forEach(receipt -> receipt.applied().handle(result));
-      writeNext();
-    });
+    write(batch).transform(result -> result.succeeded() || batch.size() == 1 ? settle(batch, result)
+            : oneByOne(batch)) // one receipt the batch could not take must not fail the others
+        .onComplete(done -> writeNext());
+  }
+
+  private Future<Void> oneByOne(List<Receipt> batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Receipt receipt : batch) {
+      chain = chain.transform(previous -> write(List.of(receipt)).transform(result -> settle(List.of(receipt), result)));
+    }
+    return chain;
+  }
+
+  private static Future<Void> settle(List<Receipt> batch, AsyncResult<Void> result) {
+    batch.forEach(receipt -> receipt.applied().handle(result));
+    return Future.succeededFuture();
   }
 
   private Future<Void> write(List<Receipt> batch) {
