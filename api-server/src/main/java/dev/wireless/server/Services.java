@@ -56,8 +56,8 @@ final class Services {
   private final CommandService commands;
   private final CommandMessageEvents commandEvents;
 
-  /** @param messages where network ingestion hands MO SMS and delivery receipts (the Commands service) */
-  Services(Pool pool, ServerConfig config, SecretBox secrets) {
+  /** @param commandQueued told after every Command committed on this node (wakes its delivery workers) */
+  Services(Pool pool, ServerConfig config, SecretBox secrets, Runnable commandQueued) {
     this.pool = pool;
     this.callbackSchedule = config.callbacks().retrySchedule();
     this.accounts = new AccountService(pool, config.accessTokenTtl(), secrets);
@@ -67,7 +67,7 @@ final class Services {
     this.sims = new SimService(pool);
     this.usageRollups = new UsageRollups(config.usage().prices());
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
-    this.commands = new CommandService(pool, usageRollups);
+    this.commands = new CommandService(pool, usageRollups, commandQueued);
     this.commandEvents = new CommandMessageEvents(pool, usageRollups, new CallbackOutbox(callbackSchedule),
         config.commands().receiptTimeout());
     // the network's MO messages and delivery receipts go to Commands

@@ -134,7 +134,8 @@ public final class WirelessServer {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         errors.set(new ErrorMapper(resolved.publicBaseUrl()));
-        Services services = new Services(pool, resolved, secrets.get());
+        CommandWorkers commandWorkers = commandWorkers(vertx, pool, config);
+        Services services = new Services(pool, resolved, secrets.get(), commandWorkers::wake);
         services.credentials().start(vertx, pool);
         return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
                 new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
@@ -165,7 +166,7 @@ public final class WirelessServer {
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, listeners.get(), bound.actualPort(),
                     resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
-                    commandWorkers(vertx, pool, config).start(), services.credentials(),
+                    commandWorkers.start(), services.credentials(),
                     usageJobs(vertx, pool, services, demo, config))));
       }).onFailure(e -> {
         if (listeners.get() != null) {

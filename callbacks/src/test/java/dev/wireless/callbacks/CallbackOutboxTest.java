@@ -56,6 +56,33 @@ class CallbackOutboxTest extends DispatcherTestBase {
     }
 
     @Test
+    void manyCallbacksAreStoredWithOneStatementEachWithItsOwnTokenAndBody() {
+        AtomicInteger notifications = new AtomicInteger();
+        SqlConnection listener = await(pool.getConnection());
+        PgConnection.cast(listener).notificationHandler(n -> notifications.incrementAndGet());
+        await(listener.query("LISTEN callback_deliveries").execute());
+        CallbackRequest get = new CallbackRequest(account, "DE" + "2".repeat(32), CallbackKind.SIM_STATUS,
+                "https://example.com/get?x=1", "GET", CallbackRequest.form().add("Status", "active").toList());
+
+        List<String> tokens = await(pool.withTransaction(tx -> outbox.enqueueAll(tx,
+                List.of(request("https://example.com/a"), get, request("https://example.com/c")))));
+
+        assertEquals(3, tokens.size());
+        assertEquals(3, tokens.stream().distinct().count());
+        assertEquals("https://example.com/a", delivery(tokens.get(0)).getString("url"));
+        Row second = delivery(tokens.get(1));
+        assertEquals("GET", second.getString("method"));
+        assertEquals("sim.status", second.getString("kind"));
+        assertEquals("Status=active", second.getString("body"));
+        assertEquals(3, second.getInteger("max_attempts"));
+        assertEquals("CommandSid=HC11111111111111111111111111111111&Status=delivered&Text=50%25+off+%26+more",
+                delivery(tokens.get(2)).getString("body"));
+        assertEquals(List.of(), await(pool.withTransaction(tx -> outbox.enqueueAll(tx, List.of()))));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(notifications::get, equalTo(1));
+        await(listener.close());
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoCallback() {
         RuntimeException businessFailure = new IllegalStateException("the state change failed");
         Throwable failure = await(pool.withTransaction(tx -> outbox.enqueue(tx, request("https://example.com/cb"))

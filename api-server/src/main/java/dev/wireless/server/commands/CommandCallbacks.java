@@ -6,9 +6,12 @@ import static dev.wireless.persistence.jooq.Tables.SIMS;
 import dev.wireless.callbacks.CallbackKind;
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
+import dev.wireless.callbacks.delivery.FormParameter;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts Command callbacks in the callbacks module's outbox, always on the transaction that writes the
@@ -33,6 +36,21 @@ final class CommandCallbacks {
         command.callbackMethod(), form(command, name)))).mapEmpty();
   }
 
+  /**
+   * The callbacks of Commands a batch statement just finished ({@link CommandDeliverySql}), with
+   * one insert; those without a {@code CallbackUrl} have none.
+   */
+  Future<Void> finishedAll(SqlClient tx, List<CommandDeliverySql.Changed> finished) {
+    List<CallbackRequest> requests = new ArrayList<>(finished.size());
+    for (CommandDeliverySql.Changed c : finished) {
+      if (c.command().callbackUrl() != null) {
+        requests.add(new CallbackRequest(c.command().accountSid(), c.command().sid(), CallbackKind.COMMAND_STATUS,
+            c.command().callbackUrl(), c.command().callbackMethod(), form(c.command(), c.simUniqueName())));
+      }
+    }
+    return outbox.enqueueAll(tx, requests).mapEmpty();
+  }
+
   /** A Command the SIM sent, to the SIM's {@code commands_callback_url}, if it has one. */
   Future<Void> received(SqlClient tx, CommandRow command, CommandTarget sim) {
     if (sim.commandsCallbackUrl() == null) {
@@ -43,7 +61,7 @@ final class CommandCallbacks {
         form(command, sim.uniqueName()))).mapEmpty();
   }
 
-  static java.util.List<dev.wireless.callbacks.delivery.FormParameter> form(CommandRow c, String simUniqueName) {
+  static List<FormParameter> form(CommandRow c, String simUniqueName) {
     return CallbackRequest.form()
         .add("CommandSid", c.sid())
         .add("AccountSid", c.accountSid())

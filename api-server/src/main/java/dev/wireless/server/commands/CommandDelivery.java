@@ -1,15 +1,14 @@
 package dev.wireless.server.commands;
 
-import static dev.wireless.server.commands.CommandRow.DELIVERED;
 import static dev.wireless.server.commands.CommandRow.FAILED;
-import static dev.wireless.server.commands.CommandRow.QUEUED;
-import static dev.wireless.server.commands.CommandRow.SENT;
 
+import dev.wireless.persistence.PipelinedTransaction;
 import dev.wireless.server.carrier.NetworkGateway.DeliveryReceipts;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +22,9 @@ import org.slf4j.LoggerFactory;
  *     │     (no receipt asked: final)  └─refused receipt / timeout─► failed
  *     └──carrier refused / gave up─────────────────────────────────► failed
  * </pre>
+ * The hot transitions are written for many Commands at once: {@code sent} for a worker's whole
+ * batch ({@link #sentAll}) and receipts as they come in ({@link ReceiptBatch}); the rare ones
+ * (refusals, retries, timeouts) one job at a time.
  */
 public final class CommandDelivery implements DeliveryReceipts {
 
@@ -36,28 +38,27 @@ public final class CommandDelivery implements DeliveryReceipts {
   private final Pool pool;
   private final CommandCallbacks callbacks;
   private final Duration receiptTimeout;
+  private final ReceiptBatch receipts;
 
   CommandDelivery(Pool pool, CommandCallbacks callbacks, Duration receiptTimeout) {
     this.pool = pool;
     this.callbacks = callbacks;
     this.receiptTimeout = receiptTimeout;
+    this.receipts = new ReceiptBatch(pool, callbacks);
   }
 
-  /** The carrier took the message: {@code sent}, final without a receipt, else wait for it. */
-  Future<Void> sent(CommandJob job, String worker) {
-    return pool.withTransaction(tx -> repo(tx).lockById(job.commandId()).compose(found -> {
-      CommandRow command = found.orElse(null);
-      if (command == null || !QUEUED.equals(command.status())) {
-        return CommandJobRepository.finish(tx, job, worker, "completed", null);
-      }
-      if (command.receiptRequested()) {
-        return repo(tx).setStatus(command.id(), SENT, null, null).compose(v -> CommandJobRepository.requeue(tx, job,
-            worker, CommandJob.RECEIPT, receiptTimeout, null));
-      }
-      return repo(tx).setStatus(command.id(), SENT, null, null)
-          .compose(updated -> callbacks.finished(tx, updated))
-          .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null));
-    }));
+  /**
+   * The carrier took these jobs' messages (or their Commands had already moved on): one
+   * statement, plus the callbacks of the Commands that {@code sent} finishes in the same
+   * transaction. A job whose lease was lost is left to its new holder.
+   */
+  Future<Void> sentAll(List<ClaimedJob> jobs, String worker) {
+    List<Long> ids = jobs.stream().map(j -> j.job().id()).toList();
+    if (jobs.stream().noneMatch(ClaimedJob::sentIsFinal)) {
+      return CommandDeliverySql.recordSent(pool, ids, worker, receiptTimeout).mapEmpty();
+    }
+    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.recordSent(tx, ids, worker, receiptTimeout)
+        .compose(finished -> callbacks.finishedAll(tx, finished)));
   }
 
   /** The carrier refused the message (final). */
@@ -92,19 +93,10 @@ public final class CommandDelivery implements DeliveryReceipts {
   /**
    * A delivery receipt: {@code delivered}, or {@code failed} with the network's error. Applies to a
    * {@code queued} or {@code sent} Command that asked for one; anything else (a repeat, a late
-   * receipt after the timeout) is ignored.
+   * receipt after the timeout) is ignored. Completes once it is committed.
    */
   public Future<Void> receiptArrived(String commandSid, boolean delivered, int errorCode, String message) {
-    return pool.withTransaction(tx -> repo(tx).lockBySid(commandSid).compose(found -> {
-      CommandRow command = found.orElse(null);
-      if (command == null || command.finished() || !command.receiptRequested()) {
-        return Future.succeededFuture();
-      }
-      Future<CommandRow> updated = delivered ? repo(tx).setStatus(command.id(), DELIVERED, null, null)
-          : repo(tx).setStatus(command.id(), FAILED, errorCode, message);
-      return updated.compose(row -> callbacks.finished(tx, row))
-          .compose(v -> CommandJobRepository.cancelQueued(tx, command.id()));
-    }));
+    return receipts.add(commandSid, delivered, errorCode, message);
   }
 
   private Future<Void> fail(SqlClient tx, long commandId, int code, String message) {

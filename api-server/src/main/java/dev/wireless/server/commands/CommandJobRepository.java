@@ -8,9 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -33,31 +30,6 @@ final class CommandJobRepository {
   }
 
   private CommandJobRepository() {
-  }
-
-  static Future<Void> enqueue(SqlClient tx, long commandId, String stage, Duration delay) {
-    return SqlExecutor.execute(tx, SQL.insertInto(J).set(J.COMMAND_ID, commandId).set(J.STAGE, stage)
-        .set(J.RUN_AT, nowPlus(delay))).mapEmpty();
-  }
-
-  static Future<List<CommandJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
-    Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
-    var due = SQL.select(J.ID).from(J)
-        .where(J.STATE.eq("queued").and(J.RUN_AT.le(now)))
-        .or(J.STATE.eq("running").and(J.LOCKED_UNTIL.lt(now)))
-        .orderBy(J.RUN_AT, J.ID).limit(limit)
-        .forUpdate().skipLocked();
-    return SqlExecutor.execute(db, SQL.update(J).set(J.STATE, "running").set(J.ATTEMPTS, J.ATTEMPTS.plus(1))
-            .set(J.LOCKED_BY, worker).set(J.LOCKED_UNTIL, nowPlus(lease)).set(J.UPDATED_AT, now)
-            .where(J.ID.in(due)).returning())
-        .map(rows -> {
-          List<CommandJob> jobs = new ArrayList<>(rows.size());
-          rows.forEach(r -> jobs.add(new CommandJob(r.getLong(J.ID.getName()), r.getLong(J.COMMAND_ID.getName()),
-              r.getString(J.STAGE.getName()), r.getInteger(J.ATTEMPTS.getName()),
-              r.getInteger(J.MAX_ATTEMPTS.getName()))));
-          jobs.sort(Comparator.comparingLong(CommandJob::id));
-          return jobs;
-        });
   }
 
   /** Ends a running job as {@code completed}, {@code failed} or {@code canceled}; fails if the lease was lost. */
@@ -87,13 +59,6 @@ final class CommandJobRepository {
             .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
             .where(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)))
         .map(rows -> rows.rowCount());
-  }
-
-  /** Cancels the Command's waiting jobs (a receipt arrived, so no timeout is needed). */
-  static Future<Void> cancelQueued(SqlClient tx, long commandId) {
-    return SqlExecutor.execute(tx, SQL.update(J).set(J.STATE, "canceled")
-        .set(J.FINISHED_AT, DSL.currentOffsetDateTime()).set(J.UPDATED_AT, DSL.currentOffsetDateTime())
-        .where(J.COMMAND_ID.eq(commandId)).and(J.STATE.eq("queued"))).mapEmpty();
   }
 
   private static Future<Void> guarded(SqlClient tx, CommandJob job, Query update) {

@@ -35,17 +35,6 @@ final class CommandRepository {
     this.db = db;
   }
 
-  Future<CommandRow> insert(CommandRow c) {
-    return SqlExecutor.execute(db, SQL.insertInto(C)
-            .set(C.SID, c.sid()).set(C.ACCOUNT_SID, c.accountSid()).set(C.SIM_SID, c.simSid())
-            .set(C.COMMAND, c.command()).set(C.PAYLOAD, c.payload()).set(C.COMMAND_MODE, c.mode())
-            .set(C.TRANSPORT, c.transport()).set(C.DELIVERY_RECEIPT_REQUESTED, c.receiptRequested())
-            .set(C.STATUS, c.status()).set(C.DIRECTION, c.direction()).set(C.CALLBACK_URL, c.callbackUrl())
-            .set(C.CALLBACK_METHOD, c.callbackMethod())
-            .returning())
-        .map(rows -> toRow(rows.iterator().next()));
-  }
-
   /**
    * Stores a Command a SIM sent, once per network event: empty when {@code eventId} was stored
    * before (a resent event).
@@ -70,25 +59,9 @@ final class CommandRepository {
     return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SOURCE_EVENT_ID.eq(eventId))).map(CommandRepository::first);
   }
 
-  Future<Optional<CommandRow>> findById(long id) {
-    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id))).map(CommandRepository::first);
-  }
-
-  /** The ICCID of the SIM with this SID (null if it was deleted). */
-  Future<String> iccid(String simSid) {
-    return SqlExecutor.execute(db, SQL.select(SIMS.ICCID).from(SIMS).where(SIMS.SID.eq(simSid)))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
-  }
-
   /** Locks the Command with internal id {@code id} until the transaction ends. */
   Future<Optional<CommandRow>> lockById(long id) {
     return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ID.eq(id)).forUpdate()).map(CommandRepository::first);
-  }
-
-  /** Locks the Command with SID {@code sid}, whatever its account (delivery receipts name only the SID). */
-  Future<Optional<CommandRow>> lockBySid(String sid) {
-    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.SID.eq(normal(sid))).forUpdate())
-        .map(CommandRepository::first);
   }
 
   /** Up to {@code size + 1} Commands in reading order after/before the token's position. */
@@ -118,11 +91,6 @@ final class CommandRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  Future<Integer> countQueued(String simSid) {
-    return SqlExecutor.execute(db, SQL.selectCount().from(C).where(C.SIM_SID.eq(simSid)).and(C.STATUS.eq("queued")))
-        .map(rows -> rows.iterator().next().getInteger(0));
-  }
-
   /** Sets the status (and the error, for {@code failed}); returns the Command as now stored. */
   Future<CommandRow> setStatus(long id, String status, Integer errorCode, String errorMessage) {
     return SqlExecutor.execute(db, SQL.update(C).set(C.STATUS, status).set(C.ERROR_CODE, errorCode)
@@ -138,12 +106,6 @@ final class CommandRepository {
             SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(retention.toMillis()))))
         .orderBy(C.CREATED_AT).limit(batch);
     return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ID.in(old))).map(RowSet::rowCount);
-  }
-
-  /** Locks the account's SIM named by SID or unique_name. */
-  Future<Optional<CommandTarget>> lockTarget(String accountSid, String key) {
-    Condition byKey = Sids.looksLike("DE", key) ? SIMS.SID.eq(normal(key)) : SIMS.UNIQUE_NAME.eq(key);
-    return lockTarget(SIMS.ACCOUNT_SID.eq(accountSid).and(byKey));
   }
 
   /** Locks the SIM named by SID or ICCID, whatever its account (a message from the network). */

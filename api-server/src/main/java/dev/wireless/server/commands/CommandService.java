@@ -1,6 +1,7 @@
 package dev.wireless.server.commands;
 
 import dev.wireless.callbacks.delivery.CallbackUrls;
+import dev.wireless.persistence.PipelinedTransaction;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.http.ApiException;
 import dev.wireless.server.http.ErrorCode;
@@ -9,7 +10,7 @@ import dev.wireless.server.paging.PageRequest;
 import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import java.time.Duration;
+import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Command rules for the API. CreateCommand checks the request, then, under the SIM's row lock (so
  * the 100-queued limit is exact under concurrent requests), stores the Command, its delivery job
  * and its usage in ONE transaction: a Command that exists is always delivered eventually, and
- * always counted.
+ * always counted. The transaction's statements are pipelined ({@link CreateCommandSql}): about
+ * three round trips fewer per Command than one statement after another.
  */
 public final class CommandService {
 
@@ -32,10 +34,13 @@ public final class CommandService {
 
   private final Pool pool;
   private final UsageRollups usage;
+  private final Runnable queued;
 
-  public CommandService(Pool pool, UsageRollups usage) {
+  /** @param queued told after every committed Command (wakes this node's delivery workers) */
+  public CommandService(Pool pool, UsageRollups usage, Runnable queued) {
     this.pool = pool;
     this.usage = usage;
+    this.queued = queued;
   }
 
   public Future<CommandRow> create(String accountSid, NewCommand request) {
@@ -44,30 +49,62 @@ public final class CommandService {
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
-    return pool.withTransaction(tx -> {
-      CommandRepository commands = new CommandRepository(tx);
-      return commands.lockTarget(accountSid, request.sim()).compose(found -> {
-        CommandTarget sim = found.orElseThrow(() -> ApiException.of(ErrorCode.SIM_NOT_FOUND,
-            "No SIM '" + request.sim() + "' exists on this account"));
-        if (!sim.reachable()) {
-          throw ApiException.of(ErrorCode.CONFIGURATION_INCOMPLETE,
-              "Commands can only be sent to a SIM that is ready or active; this SIM is " + sim.status());
-        }
-        if (!sim.messagingAllowed()) {
-          throw ApiException.of(ErrorCode.NOT_PERMITTED, "The SIM's rate plan does not allow messaging");
-        }
-        return commands.countQueued(sim.sid()).compose(queued -> {
-          if (queued >= MAX_QUEUED_PER_SIM) {
-            throw ApiException.of(ErrorCode.TOO_MANY_COMMANDS,
-                MAX_QUEUED_PER_SIM + " Commands are already queued for this SIM; wait until some are sent");
-          }
-          return commands.insert(newRow(accountSid, sim, request));
-        }).compose(row -> CommandJobRepository.enqueue(tx, row.id(), CommandJob.SEND, Duration.ZERO)
-            .compose(v -> usage.countCommand(tx, accountSid, sim.sid(), CommandRow.TO_SIM, "home", "",
-                OffsetDateTime.now(ZoneOffset.UTC)))
-            .map(row));
-      });
+    Future<CommandRow> created;
+    if (Sids.looksLike("DE", request.sim())) {
+      String simSid = CommandRepository.normal(request.sim());
+      created = PipelinedTransaction.run(pool, tx -> store(tx, accountSid, simSid, request,
+          CreateCommandSql.lockTarget(tx, accountSid, simSid, true)));
+    } else { // a unique_name: the SIM's SID, which the usage rows need, is known only once it is locked
+      created = PipelinedTransaction.run(pool, tx -> CreateCommandSql.lockTarget(tx, accountSid, request.sim(), false)
+          .compose(found -> store(tx, accountSid, found.map(CommandTarget::sid).orElse(null), request,
+              Future.succeededFuture(found))));
+    }
+    return created.onSuccess(row -> queued.run());
+  }
+
+  /**
+   * Sends the count-and-insert and the usage behind the SIM lock without waiting for it, then
+   * applies the rules to what came back; any broken rule fails the transaction, which rolls all
+   * of it back.
+   */
+  private Future<CommandRow> store(SqlClient tx, String accountSid, String simSid, NewCommand request,
+                                   Future<Optional<CommandTarget>> locked) {
+    if (simSid == null) {
+      return Future.failedFuture(simNotFound(request));
+    }
+    String sid = Sids.newSid("DC");
+    CommandRow row = new CommandRow(0, sid, accountSid, simSid, request.command(),
+        CommandPayload.overTheAir(request.command(), request.includeSid(), sid), request.mode(), "sms",
+        request.receiptRequested(), CommandRow.QUEUED, CommandRow.TO_SIM, request.callbackUrl(),
+        request.callbackMethod(), null, null, null, null);
+    Future<CreateCommandSql.Inserted> inserted = CreateCommandSql.insertBelowLimit(tx, row, MAX_QUEUED_PER_SIM);
+    Future<Void> counted = usage.countCommand(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "",
+        OffsetDateTime.now(ZoneOffset.UTC));
+    return Future.join(locked, inserted, counted).transform(all -> {
+      if (locked.failed()) {
+        return Future.failedFuture(locked.cause());
+      }
+      CommandTarget sim = locked.result().orElseThrow(() -> simNotFound(request));
+      if (!sim.reachable()) {
+        throw ApiException.of(ErrorCode.CONFIGURATION_INCOMPLETE,
+            "Commands can only be sent to a SIM that is ready or active; this SIM is " + sim.status());
+      }
+      if (!sim.messagingAllowed()) {
+        throw ApiException.of(ErrorCode.NOT_PERMITTED, "The SIM's rate plan does not allow messaging");
+      }
+      if (inserted.failed()) {
+        return Future.failedFuture(inserted.cause());
+      }
+      if (inserted.result().command().isEmpty()) {
+        throw ApiException.of(ErrorCode.TOO_MANY_COMMANDS,
+            MAX_QUEUED_PER_SIM + " Commands are already queued for this SIM; wait until some are sent");
+      }
+      return counted.map(inserted.result().command().get());
     });
+  }
+
+  private static ApiException simNotFound(NewCommand request) {
+    return ApiException.of(ErrorCode.SIM_NOT_FOUND, "No SIM '" + request.sim() + "' exists on this account");
   }
 
   public Future<CommandRow> fetch(String accountSid, String sid, String path) {
@@ -110,11 +147,4 @@ public final class CommandService {
     CommandPayload.check(request.command(), request.mode(), request.includeSid());
   }
 
-  private static CommandRow newRow(String accountSid, CommandTarget sim, NewCommand request) {
-    String sid = Sids.newSid("DC");
-    return new CommandRow(0, sid, accountSid, sim.sid(), request.command(),
-        CommandPayload.overTheAir(request.command(), request.includeSid(), sid), request.mode(), "sms",
-        request.receiptRequested(), CommandRow.QUEUED, CommandRow.TO_SIM, request.callbackUrl(),
-        request.callbackMethod(), null, null, null, null);
-  }
 }

@@ -2,43 +2,51 @@ package dev.wireless.server.commands;
 
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
-import dev.wireless.server.carrier.NetworkGateway.SmsRequest;
 import dev.wireless.server.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Command delivery worker: claims a batch of due jobs, sends each Command through the
- * {@link NetworkGateway} (or ends the wait for its receipt) and records the outcome through
- * {@link CommandDelivery}, in a {@link ClaimLoop}.
+ * One Command delivery worker, in a {@link ClaimLoop}: claims a batch of due jobs together with
+ * their Commands (one statement), hands every queued Command to the {@link NetworkGateway}, and
+ * records {@code sent} for all that the carrier took with one more statement
+ * ({@link CommandDelivery#sentAll}). Refusals, retries and receipt timeouts, the rare outcomes,
+ * are recorded one job at a time.
  */
 final class CommandWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandWorker.class);
-  private static final int BATCH = 32;
+  /** Jobs per claim; a full claim is followed by the next one at once. */
+  static final int BATCH = 200;
 
-  private final Pool pool;
   private final NetworkGateway gateway;
   private final CommandDelivery delivery;
   private final String name;
-  private final ClaimLoop<CommandJob> loop;
+  private final ClaimLoop<ClaimedJob> loop;
 
   CommandWorker(Vertx vertx, Pool pool, NetworkGateway gateway, CommandDelivery delivery, CommandSettings settings,
                 String name) {
-    this.pool = pool;
     this.gateway = gateway;
     this.delivery = delivery;
     this.name = name;
-    this.loop = new ClaimLoop<>(vertx, "command worker " + name, settings.pollInterval(),
-        () -> CommandJobRepository.claim(pool, name, BATCH, settings.lease()), this::process,
+    this.loop = ClaimLoop.ofBatches(vertx, "command worker " + name, settings.pollInterval(),
+        () -> CommandDeliverySql.claim(pool, name, BATCH, settings.lease()), this::process,
         () -> CommandJobRepository.release(pool, name).mapEmpty());
   }
 
   void start() {
     loop.start();
+  }
+
+  /** A Command was queued on this node: claim it now rather than at the next poll. */
+  void wake() {
+    loop.wake();
   }
 
   /**
@@ -49,35 +57,45 @@ final class CommandWorker {
     return loop.stop();
   }
 
-  private Future<Void> process(CommandJob job) {
-    Future<Void> work = CommandJob.RECEIPT.equals(job.stage()) ? delivery.receiptTimedOut(job, name) : send(job);
-    return work.recover(e -> {
-      if (e instanceof CommandJobRepository.LeaseLostException || loop.stopped()) {
-        return Future.succeededFuture();
+  private Future<Void> process(List<ClaimedJob> batch) {
+    List<ClaimedJob> taken = Collections.synchronizedList(new ArrayList<>(batch.size()));
+    List<Future<Void>> work = new ArrayList<>();
+    for (ClaimedJob claimed : batch) {
+      if (CommandJob.RECEIPT.equals(claimed.job().stage())) {
+        work.add(guarded(claimed.job(), delivery.receiptTimedOut(claimed.job(), name)));
+      } else if (!claimed.toSend()) {
+        taken.add(claimed); // deleted, or already ended: recording "sent" just closes the job
+      } else {
+        work.add(guarded(claimed.job(), gateway.sendSms(claimed.sms(), delivery)
+            .compose(result -> conclude(claimed, result, taken))));
       }
-      LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());
-      return delivery.retryLater(job, name, e);
-    }).recover(e -> Future.succeededFuture());
+    }
+    return Future.join(work).transform(sent -> taken.isEmpty() ? Future.succeededFuture()
+        : delivery.sentAll(taken, name).recover(e -> Future.join(taken.stream()
+            .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty()));
   }
 
-  private Future<Void> send(CommandJob job) {
-    CommandRepository commands = new CommandRepository(pool);
-    return commands.findById(job.commandId()).compose(found -> {
-      if (found.isEmpty() || found.get().finished()) {
-        return delivery.sent(job, name); // deleted or already ended: just closes the job
-      }
-      CommandRow c = found.get();
-      return commands.iccid(c.simSid()).compose(iccid -> gateway.sendSms(new SmsRequest(job.id(), c.sid(), c.simSid(),
-              iccid, c.mode(), c.payload(), c.receiptRequested(), job.attempts()), delivery))
-          .compose(result -> conclude(job, result));
-    });
-  }
-
-  private Future<Void> conclude(CommandJob job, CarrierResult result) {
+  private Future<Void> conclude(ClaimedJob claimed, CarrierResult result, List<ClaimedJob> taken) {
     return switch (result.outcome()) {
-      case APPLIED -> delivery.sent(job, name);
-      case REFUSED -> delivery.refused(job, name, result.errorCode(), result.message());
-      case SCHEDULED -> delivery.retryLater(job, name, new IllegalStateException("carrier busy"));
+      case APPLIED -> {
+        taken.add(claimed);
+        yield Future.succeededFuture();
+      }
+      case REFUSED -> delivery.refused(claimed.job(), name, result.errorCode(), result.message());
+      case SCHEDULED -> delivery.retryLater(claimed.job(), name, new IllegalStateException("carrier busy"));
     };
+  }
+
+  /** A job whose work failed is retried with back-off, unless its lease was lost or the worker stops. */
+  private Future<Void> guarded(CommandJob job, Future<Void> work) {
+    return work.recover(e -> retry(job, e));
+  }
+
+  private Future<Void> retry(CommandJob job, Throwable e) {
+    if (e instanceof CommandJobRepository.LeaseLostException || loop.stopped()) {
+      return Future.succeededFuture();
+    }
+    LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());
+    return delivery.retryLater(job, name, e).recover(again -> Future.succeededFuture());
   }
 }

@@ -8,17 +8,21 @@ import io.vertx.sqlclient.Pool;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
  * The Command delivery workers of one node and its retention purge, started and stopped together.
- * {@link #delivery()} is where delivery receipts are reported.
+ * {@link #delivery()} is where delivery receipts are reported; {@link #wake()} is how this node's
+ * API says it just queued a Command (one worker, in turn, claims at once; the others go on
+ * polling, and so do the workers of other nodes).
  */
 public final class CommandWorkers {
 
   private final List<CommandWorker> workers;
   private final CommandDelivery delivery;
   private final CommandRetention retention;
+  private final AtomicInteger next = new AtomicInteger();
 
   public CommandWorkers(Vertx vertx, Pool pool, NetworkGateway gateway, CallbackOutbox outbox,
                         CommandSettings settings) {
@@ -34,6 +38,13 @@ public final class CommandWorkers {
     workers.forEach(CommandWorker::start);
     retention.start();
     return this;
+  }
+
+  /** A Command was committed on this node: the next worker in turn claims now. */
+  public void wake() {
+    if (!workers.isEmpty()) {
+      workers.get(Math.floorMod(next.getAndIncrement(), workers.size())).wake();
+    }
   }
 
   public CommandDelivery delivery() {

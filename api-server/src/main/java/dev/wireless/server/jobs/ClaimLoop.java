@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop every job worker runs: claim a batch of due jobs (the claim takes the leases), process
- * them all, and claim again at once while there was work, otherwise after the poll interval. Any
- * number of loops, in any number of processes, may share one database. Runs on one Vert.x context.
+ * them all, and claim again at once while there was work, otherwise after the poll interval or
+ * when {@link #wake} says new work was committed. Any number of loops, in any number of processes,
+ * may share one database. Runs on one Vert.x context.
  *
  * @param <J> the job type
  */
@@ -27,11 +28,13 @@ public final class ClaimLoop<J> {
   private final String label;
   private final Duration pollInterval;
   private final Supplier<Future<List<J>>> claim;
-  private final Function<J, Future<Void>> process;
+  private final Function<List<J>, Future<Void>> process;
   private final Supplier<Future<Void>> handBack;
   private volatile boolean stopped;
   private volatile long timer = -1;
   private volatile Future<Void> inFlight = Future.succeededFuture();
+  private boolean polling;
+  private boolean woken;
 
   /**
    * @param label    names the worker in log lines, e.g. "provisioning worker node/0"
@@ -41,17 +44,52 @@ public final class ClaimLoop<J> {
    */
   public ClaimLoop(Vertx vertx, String label, Duration pollInterval, Supplier<Future<List<J>>> claim,
                    Function<J, Future<Void>> process, Supplier<Future<Void>> handBack) {
+    this(vertx, label, pollInterval, claim, handBack,
+        jobs -> Future.join(jobs.stream().map(process).toList()).mapEmpty());
+  }
+
+  /**
+   * As the constructor, for a worker that ends a whole batch together (e.g. with one statement for
+   * all its jobs): {@code processBatch} gets every job of one claim.
+   */
+  public static <J> ClaimLoop<J> ofBatches(Vertx vertx, String label, Duration pollInterval,
+                                           Supplier<Future<List<J>>> claim,
+                                           Function<List<J>, Future<Void>> processBatch,
+                                           Supplier<Future<Void>> handBack) {
+    return new ClaimLoop<>(vertx, label, pollInterval, claim, handBack, processBatch);
+  }
+
+  private ClaimLoop(Vertx vertx, String label, Duration pollInterval, Supplier<Future<List<J>>> claim,
+                    Supplier<Future<Void>> handBack, Function<List<J>, Future<Void>> processBatch) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.label = label;
     this.pollInterval = pollInterval;
     this.claim = claim;
-    this.process = process;
+    this.process = processBatch;
     this.handBack = handBack;
   }
 
   public void start() {
     context.runOnContext(v -> poll());
+  }
+
+  /**
+   * New work was committed (by this node): claim now instead of at the next poll, or right after
+   * the batch in flight. Callable from any thread.
+   */
+  public void wake() {
+    context.runOnContext(v -> {
+      if (stopped) {
+        return;
+      }
+      if (polling) {
+        woken = true;
+      } else if (timer >= 0) {
+        vertx.cancelTimer(timer);
+        poll();
+      }
+    });
   }
 
   /** Whether {@link #stop} was called: a job failing now is left to its lease, not retried. */
@@ -79,15 +117,19 @@ public final class ClaimLoop<J> {
     }
     Promise<Void> batch = Promise.promise();
     inFlight = batch.future();
+    polling = true;
+    woken = false;
     claim.get()
-        .compose(jobs -> Future.join(jobs.stream().map(process).toList()).map(jobs))
+        .compose(jobs -> jobs.isEmpty() ? Future.succeededFuture(jobs)
+            : process.apply(jobs).transform(processed -> Future.succeededFuture(jobs)))
         .onComplete(result -> {
+          polling = false;
           batch.complete();
           if (result.failed() && !stopped) {
             LOG.warn("{} could not claim jobs: {}", label, result.cause().toString());
           }
           if (!stopped) {
-            if (result.succeeded() && !result.result().isEmpty()) {
+            if (woken || result.succeeded() && !result.result().isEmpty()) {
               context.runOnContext(v -> poll());
             } else {
               timer = vertx.setTimer(Math.max(1, pollInterval.toMillis()), t -> poll());

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the callbacks in the outbox: claims due deliveries in batches with a lease, sends them
  * signed, records every attempt, and retries, delivers or fails each one (with a Debugger alert).
+ * Successful attempts are recorded in batches ({@link DeliveredBatch}), the others one by one.
  * Any number of dispatchers, in one process or many, can share a database; SKIP LOCKED and the
  * leases keep them from sending the same attempt twice.
  *
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * A rescuer turns expired leases (a dispatcher that died mid-send) back into retries.
  *
  * <p>Undeploying stops claiming, hands claimed-but-unsent deliveries straight back to
- * {@code pending}, and abandons requests already on the wire without recording them: their outcome
- * is unknown, exactly as after a crash, so they are rescued once their lease expires.
+ * {@code pending}, finishes writing the successful attempts already answered, and abandons
+ * requests still on the wire without recording them: their outcome is unknown, exactly as after a
+ * crash, so they are rescued once their lease expires.
  */
 public final class CallbackDispatcher extends VerticleBase {
 
@@ -45,6 +47,7 @@ public final class CallbackDispatcher extends VerticleBase {
     private final Map<Long, DeliveryRow> unsent = new HashMap<>();
 
     private CallbackSender sender;
+    private DeliveredBatch delivered;
     private ChannelListener listener;
     private Future<?> lastClaim = Future.succeededFuture();
     private boolean claiming;
@@ -80,6 +83,7 @@ public final class CallbackDispatcher extends VerticleBase {
     @Override
     public Future<?> start() {
         sender = new CallbackSender(vertx, settings);
+        delivered = new DeliveredBatch(pool, id);
         // a committed delivery wakes the dispatcher within milliseconds instead of at the next poll;
         // an optimisation only: polling goes on, and every (re)connection wakes it once
         listener = new ChannelListener(vertx, pool, NOTIFY_CHANNEL, new ChannelListener.Events() {
@@ -105,6 +109,7 @@ public final class CallbackDispatcher extends VerticleBase {
         vertx.cancelTimer(rescueTimer);
         return listener.stop()
                 .transform(ar -> lastClaim.transform(claimed -> handBackUnsent()))
+                .transform(ar -> delivered.drained())
                 .eventually(() -> {
                     sender.close();
                     return Future.succeededFuture();
@@ -160,7 +165,9 @@ public final class CallbackDispatcher extends VerticleBase {
                         return Future.<Verdict>failedFuture(STOPPED);
                     }
                     Verdict verdict = decide(row, attempt);
-                    return repository.finish(row, id, attempt, verdict).map(verdict)
+                    Future<Boolean> recorded = verdict.outcome() == Verdict.Outcome.DELIVERED
+                            ? delivered.add(row, attempt) : repository.finish(row, id, attempt, verdict);
+                    return recorded.map(verdict)
                             .onSuccess(v -> observer.attempted(row.kind(), row.attemptNumber(),
                                     v.outcome().name().toLowerCase(java.util.Locale.ROOT), attempt.durationMs()));
                 })

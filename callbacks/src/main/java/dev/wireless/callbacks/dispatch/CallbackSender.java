@@ -25,6 +25,13 @@ import java.util.concurrent.TimeoutException;
  */
 final class CallbackSender {
 
+    /**
+     * Keep-alive connections one dispatcher opens to one receiver (host and port); more callbacks
+     * for it wait for a free connection, so a large batch does not open hundreds of connections to
+     * one customer's server.
+     */
+    static final int MAX_CONNECTIONS_PER_RECEIVER = 64;
+
     private final Vertx vertx;
     private final DispatcherSettings settings;
     private final TargetResolver resolver;
@@ -41,7 +48,8 @@ final class CallbackSender {
                 .setTrustAll(false)
                 .setKeepAlive(true);
         options.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        this.client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(settings.batchSize()));
+        this.client = WebClient.create(vertx, options,
+                new PoolOptions().setHttp1MaxSize(Math.min(settings.batchSize(), MAX_CONNECTIONS_PER_RECEIVER)));
     }
 
     Future<Attempt> send(OutgoingCallback request) {

@@ -6,6 +6,7 @@ import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 
 import dev.wireless.callbacks.alerts.AlertRepository;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
 import dev.wireless.persistence.jooq.tables.records.CallbackDeliveriesRecord;
 import io.vertx.core.Future;
@@ -25,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.types.DayToSecond;
 
@@ -51,6 +53,9 @@ final class DeliveryRepository {
     private static final CallbackDeliveries D = CALLBACK_DELIVERIES;
     private static final Field<DayToSecond> ONE_MILLISECOND = DSL.inline(DayToSecond.valueOf(Duration.ofMillis(1)));
 
+    /** Rendered once: every dispatcher runs it for every batch. */
+    private static final Template CLAIM = claim();
+
     private final Pool pool;
 
     DeliveryRepository(Pool pool) {
@@ -59,22 +64,26 @@ final class DeliveryRepository {
 
     /** Leases up to {@code limit} due deliveries to {@code owner}, counting the attempt it is about to make. */
     Future<List<DeliveryRow>> claim(String owner, int limit, Duration lease) {
+        return CLAIM.execute(pool, limit, owner, (double) lease.toMillis()).map(DeliveryRepository::rows);
+    }
+
+    private static Template claim() {
         CommonTableExpression<Record1<Long>> due = DSL.name("due").as(DSL.select(D.ID).from(D)
-                .where(D.STATE.eq(PENDING))
+                .where(D.STATE.eq(DSL.inline(PENDING)))
                 .and(D.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
                 .orderBy(D.NEXT_ATTEMPT_AT, D.ID)
-                .limit(limit)
+                .limit(DSL.param(SQLDataType.INTEGER))
                 .forUpdate().skipLocked());
-        return SqlExecutor.execute(pool, SQL.with(due).update(D)
-                        .set(D.STATE, RUNNING)
-                        .set(D.LEASE_OWNER, owner)
-                        .set(D.LEASE_EXPIRES_AT, nowPlus(lease))
-                        .set(D.ATTEMPTED_AT, DSL.currentOffsetDateTime())
-                        .set(D.ATTEMPT_COUNT, D.ATTEMPT_COUNT.plus(1))
-                        .from(due)
-                        .where(D.ID.eq(due.field(D.ID)))
-                        .returning())
-                .map(DeliveryRepository::rows);
+        return Template.of(SQL.with(due).update(D)
+                .set(D.STATE, DSL.inline(RUNNING))
+                .set(D.LEASE_OWNER, DSL.param(D.LEASE_OWNER.getDataType()))
+                .set(D.LEASE_EXPIRES_AT, DSL.currentOffsetDateTime()
+                        .plus(ONE_MILLISECOND.times(DSL.param(SQLDataType.DOUBLE))))
+                .set(D.ATTEMPTED_AT, DSL.currentOffsetDateTime())
+                .set(D.ATTEMPT_COUNT, D.ATTEMPT_COUNT.plus(DSL.inline(1)))
+                .from(due)
+                .where(D.ID.eq(due.field(D.ID)))
+                .returning());
     }
 
     /** Records {@code attempt} and applies {@code verdict}, if {@code owner} still holds the claim. */
@@ -189,7 +198,7 @@ final class DeliveryRepository {
         return DSL.currentOffsetDateTime().plus(ONE_MILLISECOND.times(DSL.val((double) duration.toMillis())));
     }
 
-    private static List<DeliveryRow> rows(RowSet<Row> rows) {
+    static List<DeliveryRow> rows(RowSet<Row> rows) {
         List<DeliveryRow> list = new ArrayList<>(rows.size());
         rows.forEach(row -> list.add(DeliveryRow.from(row)));
         return list;

@@ -18,6 +18,7 @@ import java.util.function.Function;
  *                        {@code requestTimeout}, or a slow but healthy attempt would be rescued and
  *                        sent twice (a few times the request timeout is a comfortable margin)
  * @param batchSize       deliveries claimed per query, and the most one dispatcher has in flight
+ *                        (connections to one receiver are capped lower, see {@code CallbackSender})
  * @param pollInterval    how often due work is looked for when no notification arrives (the
  *                        fallback for LISTEN/NOTIFY, and what picks up delayed retries)
  * @param addressPolicy   the SSRF guard with its allow-list
@@ -29,6 +30,12 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
 
     public static final String DEFAULT_RETRY_SCHEDULE = "0s,1m,5m,30m,2h,6h,12h";
     public static final String DEFAULT_USER_AGENT = "KoreProxy/1.1";
+    /**
+     * In flight per dispatcher: its throughput is at most this many per attempt's round trip (claim,
+     * send, record), and one slow receiver holds its slots for up to the request timeout, so there
+     * must be room for far more than one receiver's worth.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 200;
 
     private static final Duration MAX_RESCUE_INTERVAL = Duration.ofSeconds(30);
 
@@ -52,7 +59,7 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
     /** Production defaults: about a day of retries, 5 s to connect, 15 s per attempt, no allow-list. */
     public static DispatcherSettings defaults() {
         return new DispatcherSettings(RetrySchedule.parse(DEFAULT_RETRY_SCHEDULE), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(60), 50, Duration.ofSeconds(1),
+                Duration.ofSeconds(15), Duration.ofSeconds(60), DEFAULT_BATCH_SIZE, Duration.ofSeconds(1),
                 AddressPolicy.fromSetting(""), DEFAULT_USER_AGENT);
     }
 

@@ -6,6 +6,7 @@ import static dev.wireless.persistence.jooq.Tables.WEBHOOK_SECRETS;
 
 import dev.wireless.callbacks.SigningKeys;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.SqlExecutor.Template;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -19,6 +20,15 @@ import org.jooq.impl.DSL;
  */
 public final class DatabaseSigningKeys implements SigningKeys {
 
+    /** Both rendered once: every dispatcher reads them for every account of every batch. */
+    private static final Template TWILIO_KEY = Template.of(SQL.select(ACCOUNT_SIGNING_KEYS.SIGNING_KEY)
+            .from(ACCOUNT_SIGNING_KEYS)
+            .where(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID.eq(DSL.param(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID.getDataType()))));
+    private static final Template ACTIVE_SECRET = Template.of(SQL.select(WEBHOOK_SECRETS.SECRET)
+            .from(WEBHOOK_SECRETS)
+            .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(DSL.param(WEBHOOK_SECRETS.ACCOUNT_SID.getDataType())))
+            .and(WEBHOOK_SECRETS.STATUS.eq(DSL.inline(WebhookSecrets.ACTIVE))));
+
     private final SqlClient db;
     private final SecretBox box;
 
@@ -30,20 +40,14 @@ public final class DatabaseSigningKeys implements SigningKeys {
 
     @Override
     public Future<Optional<String>> twilioSigningKey(String accountSid) {
-        return SqlExecutor.execute(db, SQL.select(ACCOUNT_SIGNING_KEYS.SIGNING_KEY)
-                        .from(ACCOUNT_SIGNING_KEYS)
-                        .where(ACCOUNT_SIGNING_KEYS.ACCOUNT_SID.eq(accountSid)))
+        return TWILIO_KEY.execute(db, accountSid)
                 .map(DatabaseSigningKeys::firstString)
                 .map(sealed -> sealed.map(box::open));
     }
 
     @Override
     public Future<Optional<String>> webhookSecret(String accountSid) {
-        return SqlExecutor.execute(db, SQL.select(WEBHOOK_SECRETS.SECRET)
-                        .from(WEBHOOK_SECRETS)
-                        .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(accountSid))
-                        .and(WEBHOOK_SECRETS.STATUS.eq(WebhookSecrets.ACTIVE)))
-                .map(DatabaseSigningKeys::firstString);
+        return ACTIVE_SECRET.execute(db, accountSid).map(DatabaseSigningKeys::firstString);
     }
 
     /**
