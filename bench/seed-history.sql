@@ -5,18 +5,19 @@
 --            days (mostly home, some national and international roaming), one data session a day
 --            for the last 30 days, and 10 Commands per SIM;
 --   account  the account's hourly and daily rollups as the exact sums of its SIM rollups, then ANALYZE.
--- psql variables: account (the account SID), lo, hi, phase.
+-- psql variables: account (the account SID), lo, hi, phase (the phase flags are named in_* so that
+-- \gset does not overwrite `account`).
 \set ON_ERROR_STOP on
-select :'phase' = 'prepare' as prepare, :'phase' = 'sims' as sims, :'phase' = 'account' as account \gset
+select :'phase' = 'prepare' as in_prepare, :'phase' = 'sims' as in_sims, :'phase' = 'account' as in_account \gset
 
-\if :prepare
+\if :in_prepare
 select wireless_ensure_month_partitions('usage_sim_hourly', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('usage_account_hourly', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('usage_account_daily', now() - interval '4 months', 5);
 select wireless_ensure_month_partitions('data_sessions', now() - interval '2 months', 3);
 \endif
 
-\if :sims
+\if :in_sims
 insert into usage_sim_hourly (account_sid, sim_sid, hour, roaming, country_code, data_up, data_down, data_billed,
                               cmd_to_sim, cmd_from_sim, cmd_billed)
 select :'account', s.sid, h.hour, r.roaming, r.country, r.up, r.down, (r.up + r.down) * 0.0000001, 1, 1, 0.01
@@ -57,7 +58,7 @@ select 'DC' || md5(s.sid || n.n), :'account', s.sid, 'reading ' || n.n, 'reading
 on conflict do nothing;
 \endif
 
-\if :account
+\if :in_account
 insert into usage_account_hourly (account_sid, hour, roaming, country_code, data_up, data_down, data_billed,
                                   cmd_to_sim, cmd_from_sim, cmd_billed)
 select account_sid, hour, roaming, country_code, sum(data_up), sum(data_down), sum(data_billed),
