@@ -7,6 +7,7 @@ import dev.wireless.server.http.ApiException;
 import dev.wireless.server.http.ErrorCode;
 import dev.wireless.server.paging.Page;
 import dev.wireless.server.paging.PageRequest;
+import dev.wireless.server.usage.CommandShards;
 import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -35,6 +36,7 @@ public final class CommandService {
   private final Pool pool;
   private final UsageRollups usage;
   private final Runnable queued;
+  private final CommandShards shards = new CommandShards();
 
   /** @param queued told after every committed Command (wakes this node's delivery workers) */
   public CommandService(Pool pool, UsageRollups usage, Runnable queued) {
@@ -49,17 +51,18 @@ public final class CommandService {
     } catch (ApiException e) {
       return Future.failedFuture(e);
     }
+    CommandShards.Lease shard = shards.lease();
     Future<CommandRow> created;
     if (Sids.looksLike("DE", request.sim())) {
       String simSid = CommandRepository.normal(request.sim());
       created = PipelinedTransaction.run(pool, tx -> store(tx, accountSid, simSid, request,
-          CreateCommandSql.lockTarget(tx, accountSid, simSid, true)));
+          CreateCommandSql.lockTarget(tx, accountSid, simSid, true), shard.shard()));
     } else { // a unique_name: the SIM's SID, which the usage rows need, is known only once it is locked
       created = PipelinedTransaction.run(pool, tx -> CreateCommandSql.lockTarget(tx, accountSid, request.sim(), false)
           .compose(found -> store(tx, accountSid, found.map(CommandTarget::sid).orElse(null), request,
-              Future.succeededFuture(found))));
+              Future.succeededFuture(found), shard.shard())));
     }
-    return created.onSuccess(row -> queued.run());
+    return created.onComplete(done -> shard.release()).onSuccess(row -> queued.run());
   }
 
   /**
@@ -68,7 +71,7 @@ public final class CommandService {
    * of it back.
    */
   private Future<CommandRow> store(SqlClient tx, String accountSid, String simSid, NewCommand request,
-                                   Future<Optional<CommandTarget>> locked) {
+                                   Future<Optional<CommandTarget>> locked, short shard) {
     if (simSid == null) {
       return Future.failedFuture(simNotFound(request));
     }
@@ -78,8 +81,8 @@ public final class CommandService {
         request.receiptRequested(), CommandRow.QUEUED, CommandRow.TO_SIM, request.callbackUrl(),
         request.callbackMethod(), null, null, null, null);
     Future<CreateCommandSql.Inserted> inserted = CreateCommandSql.insertBelowLimit(tx, row, MAX_QUEUED_PER_SIM);
-    Future<Void> counted = usage.countCommand(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "",
-        OffsetDateTime.now(ZoneOffset.UTC));
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    Future<Void> counted = usage.countCommandOnSim(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "", now);
     return Future.join(locked, inserted, counted).transform(all -> {
       if (locked.failed()) {
         return Future.failedFuture(locked.cause());
@@ -99,7 +102,12 @@ public final class CommandService {
         throw ApiException.of(ErrorCode.TOO_MANY_COMMANDS,
             MAX_QUEUED_PER_SIM + " Commands are already queued for this SIM; wait until some are sent");
       }
-      return counted.map(inserted.result().command().get());
+      if (counted.failed()) {
+        return Future.failedFuture(counted.cause());
+      }
+      // the account's rows last: their lock, shared by the account's Commands, is held only until the commit
+      return usage.countCommandOnAccount(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "", now, shard)
+          .map(inserted.result().command().get());
     });
   }
 

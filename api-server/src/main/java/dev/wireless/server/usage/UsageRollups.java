@@ -54,12 +54,38 @@ public final class UsageRollups {
    */
   public Future<Void> countCommand(SqlClient tx, String accountSid, String simSid, String direction, String roaming,
                                    String countryCode, OffsetDateTime at) {
+    return Future.all(countCommandOnSim(tx, accountSid, simSid, direction, roaming, countryCode, at),
+        countCommandOnAccount(tx, accountSid, simSid, direction, roaming, countryCode, at,
+            (short) Math.floorMod(simSid.hashCode(), CommandShards.SHARDS))).mapEmpty();
+  }
+
+  /*
+   * A transaction that decides between the two may count in two steps: the SIM's rows and its
+   * activation count first (countCommandOnSim), the account's rows of a CommandShards lease last
+   * (countCommandOnAccount), so that the account row's lock, which every Command of the account in
+   * that hour needs, is held only from there to the commit.
+   */
+
+  /** The SIM's share of counting a Command: its hourly row and its activation count, sent together. */
+  public Future<Void> countCommandOnSim(SqlClient tx, String accountSid, String simSid, String direction,
+                                        String roaming, String countryCode, OffsetDateTime at) {
+    Future<Void> rolledUp = addSimRows(tx, commandUsage(accountSid, simSid, direction, roaming, countryCode, at));
+    return Future.all(rolledUp, ReadyActivation.commandCounted(tx, simSid, at)).mapEmpty();
+  }
+
+  /** The account's share of counting a Command: its hourly and daily rows of {@code shard}. */
+  public Future<Void> countCommandOnAccount(SqlClient tx, String accountSid, String simSid, String direction,
+                                            String roaming, String countryCode, OffsetDateTime at, short shard) {
+    return addAccountRows(tx, commandUsage(accountSid, simSid, direction, roaming, countryCode, at), shard);
+  }
+
+  private List<SimUsage> commandUsage(String accountSid, String simSid, String direction, String roaming,
+                                      String countryCode, OffsetDateTime at) {
     boolean toSim = "to_sim".equals(direction);
     UsageAmounts amounts = new UsageAmounts(0, 0, java.math.BigDecimal.ZERO, toSim ? 1 : 0, toSim ? 0 : 1,
         prices.command(roaming));
-    return addAll(tx, List.of(new SimUsage(accountSid, simSid, new TreeMap<>(Map.of(new UsageKey(at, roaming,
-        countryCode == null ? "" : countryCode), amounts)))), commandShard(simSid))
-        .compose(v -> ReadyActivation.commandCounted(tx, simSid, at));
+    return List.of(new SimUsage(accountSid, simSid, new TreeMap<>(Map.of(
+        new UsageKey(at, roaming, countryCode == null ? "" : countryCode), amounts))));
   }
 
   private static final ArrayRows SIM_ROWS = ArrayRows.of("s", S.ACCOUNT_SID, S.SIM_SID, S.HOUR, S.ROAMING,
@@ -114,13 +140,6 @@ public final class UsageRollups {
     return addAll(tx, usages, (short) 0);
   }
 
-  /** How many rows one account cell may be spread over for Commands (see {@code usage_account_hourly.shard}). */
-  static final int COMMAND_SHARDS = 8;
-
-  private static short commandShard(String simSid) {
-    return (short) Math.floorMod(simSid.hashCode(), COMMAND_SHARDS);
-  }
-
   /** A SIM rollup cell; sorts like the table's key, so rows are written in key order. */
   private record SimCell(String accountSid, String simSid, UsageKey key) implements Comparable<SimCell> {
     @Override
@@ -141,16 +160,14 @@ public final class UsageRollups {
   }
 
   private Future<Void> addAll(SqlClient tx, List<SimUsage> usages, short shard) {
+    // sent together (the connection pipelines them) and run in this order, the key order every writer uses
+    return Future.all(addSimRows(tx, usages), addAccountRows(tx, usages, shard)).mapEmpty();
+  }
+
+  private static Future<Void> addSimRows(SqlClient tx, List<SimUsage> usages) {
     TreeMap<SimCell, UsageAmounts> simCells = new TreeMap<>();
-    TreeMap<AccountCell, UsageAmounts> accountCells = new TreeMap<>();
-    TreeMap<AccountCell, UsageAmounts> dailyCells = new TreeMap<>();
     for (SimUsage u : usages) {
-      u.cells().forEach((k, a) -> {
-        simCells.merge(new SimCell(u.accountSid(), u.simSid(), k), a, UsageAmounts::plus);
-        accountCells.merge(new AccountCell(u.accountSid(), k), a, UsageAmounts::plus);
-        UsageKey day = new UsageKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.roaming(), k.countryCode());
-        dailyCells.merge(new AccountCell(u.accountSid(), day), a, UsageAmounts::plus);
-      });
+      u.cells().forEach((k, a) -> simCells.merge(new SimCell(u.accountSid(), u.simSid(), k), a, UsageAmounts::plus));
     }
     if (simCells.isEmpty()) {
       return Future.succeededFuture();
@@ -160,27 +177,51 @@ public final class UsageRollups {
     for (Map.Entry<SimCell, UsageAmounts> cell : simCells.entrySet()) {
       UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      sim.row(i++, cell.getKey().accountSid(), cell.getKey().simSid(), k.hour(), k.roaming(), k.countryCode(), a.dataUp(), a.dataDown(), a.dataBilled(),
-          a.toSim(), a.fromSim(), a.commandsBilled());
+      sim.row(i++, cell.getKey().accountSid(), cell.getKey().simSid(), k.hour(), k.roaming(), k.countryCode(),
+          a.dataUp(), a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    ArrayRows.Batch account = ACCOUNT_ROWS.batch(accountCells.size());
-    i = 0;
-    for (Map.Entry<AccountCell, UsageAmounts> cell : accountCells.entrySet()) {
+    return ADD_SIM_ROWS.execute(tx, sim.values()).mapEmpty();
+  }
+
+  /** The account's hourly rows, then its daily rows, summed over the SIMs. */
+  private static Future<Void> addAccountRows(SqlClient tx, List<SimUsage> usages, short shard) {
+    TreeMap<AccountCell, UsageAmounts> accountCells = new TreeMap<>();
+    TreeMap<AccountCell, UsageAmounts> dailyCells = new TreeMap<>();
+    for (SimUsage u : usages) {
+      u.cells().forEach((k, a) -> {
+        accountCells.merge(new AccountCell(u.accountSid(), k), a, UsageAmounts::plus);
+        UsageKey day = new UsageKey(k.hour().truncatedTo(ChronoUnit.DAYS), k.roaming(), k.countryCode());
+        dailyCells.merge(new AccountCell(u.accountSid(), day), a, UsageAmounts::plus);
+      });
+    }
+    if (accountCells.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Future.all(ADD_ACCOUNT_ROWS.execute(tx, accountRows(accountCells, shard).values()),
+        ADD_DAY_ROWS.execute(tx, dayRows(dailyCells, shard).values())).mapEmpty();
+  }
+
+  private static ArrayRows.Batch accountRows(TreeMap<AccountCell, UsageAmounts> cells, short shard) {
+    ArrayRows.Batch rows = ACCOUNT_ROWS.batch(cells.size());
+    int i = 0;
+    for (Map.Entry<AccountCell, UsageAmounts> cell : cells.entrySet()) {
       UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      account.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
-          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      rows.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
+          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    ArrayRows.Batch daily = DAY_ROWS.batch(dailyCells.size());
-    i = 0;
-    for (Map.Entry<AccountCell, UsageAmounts> cell : dailyCells.entrySet()) {
+    return rows;
+  }
+
+  private static ArrayRows.Batch dayRows(TreeMap<AccountCell, UsageAmounts> cells, short shard) {
+    ArrayRows.Batch rows = DAY_ROWS.batch(cells.size());
+    int i = 0;
+    for (Map.Entry<AccountCell, UsageAmounts> cell : cells.entrySet()) {
       UsageKey k = cell.getKey().key();
       UsageAmounts a = cell.getValue();
-      daily.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(), a.dataDown(),
-          a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
+      rows.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
+          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
     }
-    // sent together (the connection pipelines them) and run in this order, the key order every writer uses
-    return Future.all(ADD_SIM_ROWS.execute(tx, sim.values()), ADD_ACCOUNT_ROWS.execute(tx, account.values()),
-        ADD_DAY_ROWS.execute(tx, daily.values())).mapEmpty();
+    return rows;
   }
 }
