@@ -29,6 +29,7 @@ measure() { # name connections script [NAME=VALUE...]
   local name=$1; shift
   local j0 p0 j1 p1 out requests
   [ "${WARMUP:-0}" -gt 0 ] && run_wrk "$WARMUP" "$@" > /dev/null
+  MEASURED_FROM=$(sql -c "select now()") # when the timed part began (for what the database records)
   j0=$(ticks_of_pid "$SERVER_PID"); p0=$(ticks_of_tree "$POSTMASTER_PID")
   out=$(run_wrk "$DURATION" "$@")
   j1=$(ticks_of_pid "$SERVER_PID"); p1=$(ticks_of_tree "$POSTMASTER_PID")

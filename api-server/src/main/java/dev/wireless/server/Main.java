@@ -38,6 +38,7 @@ public final class Main {
                                                    iccid, eid, registration_code, unique_name, friendly_name
                                                    (header line first; all or nothing; idempotent on ICCID)
         events load FILE.json                      apply a file of network events (see docs/network-events.md)
+        startup-training                           the build's run for the class-data archive (StartupTraining)
       """;
 
   private Main() {
@@ -62,6 +63,10 @@ public final class Main {
           }
         }
         case "events" -> exit(events(config, argv.subList(1, argv.size())));
+        case "startup-training" -> {
+          StartupTraining.run();
+          exit("startup training done");
+        }
         case "help", "--help", "-h" -> System.out.print(USAGE);
         default -> fail("unknown command '" + command + "'\n" + USAGE);
       }

@@ -96,6 +96,9 @@ public final class WirelessServer {
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
+    // the contract needs no database: it is read on another worker thread while the database opens
+    Future<ApiRouter.LoadedContract> contract = vertx.<Future<ApiRouter.LoadedContract>>executeBlocking(
+        () -> ApiRouter.loadContract(vertx), false).compose(loaded -> loaded);
     return vertx.executeBlocking(() -> {
       secrets.set(config.secretBox());
       operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
@@ -137,9 +140,9 @@ public final class WirelessServer {
         CommandWorkers commandWorkers = commandWorkers(vertx, pool, config);
         Services services = new Services(pool, resolved, secrets.get(), commandWorkers::wake);
         services.credentials().start(vertx, pool);
-        return ApiRouter.create(vertx, resolved.publicBaseUrl(), config.maxBodyBytes(), services.authenticator(),
-                new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
-                new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind)
+        return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
+                services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
+                new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind))
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);

@@ -24,38 +24,53 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
+  /** wireless.yaml read and resolved, as the router validates with it. */
+  public record LoadedContract(JsonObject document, FormBodyAdapter forms, PublicOperations publicOperations,
+                               OpenAPIContract contract) {
+  }
+
   /**
+   * Reads and resolves the contract. It needs no database, so the server does this while the
+   * database starts and migrates (about a second of YAML, schema resolution and class loading).
+   */
+  public static Future<LoadedContract> loadContract(Vertx vertx) {
+    JsonObject document = ContractDocument.load();
+    FormBodyAdapter forms = new FormBodyAdapter(document);
+    PublicOperations publicOperations = new PublicOperations(document);
+    return OpenAPIContract.from(vertx, forms.contract()).map(CachingContract::wrap)
+        .map(contract -> new LoadedContract(document, forms, publicOperations, contract));
+  }
+
+  /**
+   * @param loaded       the contract ({@link #loadContract})
    * @param baseUrl      public base URL (scheme, host, port) used in every {@code url} and error link
    * @param bodyLimit    the largest accepted request body in bytes; larger ones get 413
    * @param rateLimiter  requests per account
    * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
    * @param bindings     registers the resources with the generated binders
    */
-  public static Future<Router> create(Vertx vertx, String baseUrl, long bodyLimit, Authenticator authenticator,
-                                      RateLimiter rateLimiter, IdempotentRequests idempotency,
-                                      Consumer<OperationBinder> bindings) {
-    JsonObject document = ContractDocument.load();
-    FormBodyAdapter forms = new FormBodyAdapter(document);
-    PublicOperations publicOperations = new PublicOperations(document);
-    return OpenAPIContract.from(vertx, forms.contract()).map(CachingContract::wrap).map(contract -> {
-      ContractRequestExtractor extractor = new ContractRequestExtractor(forms, publicOperations, authenticator,
-          rateLimiter);
-      RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
-      builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
-      builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
-      builder.rootHandler(ApiRouter::checkUri);
-      OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
-          new InlineValidation(vertx, contract, extractor, document));
-      bindings.accept(binder);
-      binder.answerUnboundWithNotImplemented();
-      Router router = builder.createRouter();
-      ErrorMapper errors = new ErrorMapper(baseUrl);
-      router.route().failureHandler(errors);
-      for (int status : ERROR_STATUSES) {
-        router.errorHandler(status, errors);
-      }
-      return router;
-    });
+  public static Router create(Vertx vertx, LoadedContract loaded, String baseUrl, long bodyLimit,
+                              Authenticator authenticator, RateLimiter rateLimiter, IdempotentRequests idempotency,
+                              Consumer<OperationBinder> bindings) {
+    OpenAPIContract contract = loaded.contract();
+    JsonObject document = loaded.document();
+    ContractRequestExtractor extractor = new ContractRequestExtractor(loaded.forms(), loaded.publicOperations(),
+        authenticator, rateLimiter);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
+    builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    builder.rootHandler(ApiRouter::checkUri);
+    OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
+        new InlineValidation(vertx, contract, extractor, document));
+    bindings.accept(binder);
+    binder.answerUnboundWithNotImplemented();
+    Router router = builder.createRouter();
+    ErrorMapper errors = new ErrorMapper(baseUrl);
+    router.route().failureHandler(errors);
+    for (int status : ERROR_STATUSES) {
+      router.errorHandler(status, errors);
+    }
+    return router;
   }
 
   /**

@@ -9,6 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What operators and developers reach without an account: liveness and readiness for load
@@ -37,21 +39,23 @@ public final class OpsRoutes {
 
   /** The contract, the API reference and the error dictionary: for API consumers. */
   public static void mountDocs(Router router) {
-    String yaml = ContractDocument.text();
-    String json = ContractDocument.load().encodePrettily();
-    ErrorDictionary errors = ErrorDictionary.load();
+    // read on first use, not at start: parsing the contract again would delay the server's readiness
+    Supplier<String> yaml = once(ContractDocument::text);
+    Supplier<String> json = once(() -> ContractDocument.load().encodePrettily());
+    Supplier<ErrorDictionary> dictionary = once(ErrorDictionary::load);
 
     router.get("/v1/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(yaml));
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(yaml.get()));
     router.get("/v1/openapi.json").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/json").end(json));
+        .putHeader("Content-Type", "application/json").end(json.get()));
 
     router.get("/docs").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .end(referencePage()));
     router.get("/docs/assets/*").handler(StaticHandler.create(REDOC).setCachingEnabled(true));
     router.get("/docs/errors.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-        .end(errors.all().encodePrettily()));
+        .end(dictionary.get().all().encodePrettily()));
     router.get("/docs/errors/:code").handler(ctx -> {
+      ErrorDictionary errors = dictionary.get();
       String code = ctx.pathParam("code");
       var entry = code.matches("\\d{5}") ? errors.find(Integer.parseInt(code)) : java.util.Optional.<JsonObject>empty();
       if (entry.isEmpty()) {
@@ -60,6 +64,19 @@ public final class OpsRoutes {
       }
       ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(ErrorDictionary.page(entry.get()));
     });
+  }
+
+  /** {@code value}, computed at the first call (by whichever thread comes first) and kept. */
+  private static <T> Supplier<T> once(Supplier<T> value) {
+    AtomicReference<T> kept = new AtomicReference<>();
+    return () -> {
+      T v = kept.get();
+      if (v == null) {
+        v = value.get();
+        kept.compareAndSet(null, v);
+      }
+      return kept.get();
+    };
   }
 
   private static void respondJson(RoutingContext ctx, int status, JsonObject body) {
