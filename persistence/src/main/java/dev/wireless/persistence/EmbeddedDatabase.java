@@ -10,6 +10,10 @@ import java.nio.file.Path;
  * A Postgres server the platform runs itself when no database is configured. Its data directory
  * lives inside the platform's data directory, so a restart finds every row again; only the first
  * start runs initdb. Tests use it with a throw-away directory.
+ *
+ * <p>The platform's own server commits durably: {@code fsync} and {@code synchronous_commit} on
+ * (the embedding library's defaults switch fsync off, with which a machine crash can lose
+ * acknowledged work or corrupt the cluster). Throw-away test servers keep the library's defaults.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -38,6 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("max_connections", "200")
           .setServerConfig("shared_buffers", "128MB")
           .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("fsync", "on")
           .start();
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
