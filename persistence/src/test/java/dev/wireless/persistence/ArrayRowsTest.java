@@ -1,6 +1,7 @@
 package dev.wireless.persistence;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.TestDatabase.await;
 import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
 import static dev.wireless.persistence.jooq.Tables.NETWORK_EVENTS;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
@@ -10,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
@@ -21,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Rows bound as arrays: one statement text for any row count, every column type the platform uses. */
 class ArrayRowsTest {
 
-  private static EmbeddedDatabase database;
-  private static Vertx vertx;
+  private static TestDatabase database;
   private static Pool pool;
 
   private static final dev.wireless.persistence.jooq.tables.NetworkEvents E = NETWORK_EVENTS;
@@ -44,25 +41,13 @@ class ArrayRowsTest {
 
   @BeforeAll
   static void start() {
-    database = EmbeddedDatabase.startTemporary();
-    Migrations.migrate(database.location());
-    vertx = Vertx.vertx();
-    pool = PgBuilder.pool().connectingTo(database.location().connectOptions()).using(vertx).build();
+    database = TestDatabase.start();
+    pool = database.pool();
   }
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    await(vertx.close());
     database.close();
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test

@@ -1,17 +1,14 @@
 package dev.wireless.persistence;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.TestDatabase.await;
 import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,22 +17,17 @@ import org.junit.jupiter.api.Test;
 /** A named placeholder used twice takes one value, against a real, migrated Postgres. */
 class NamedTemplateTest {
 
-  private static EmbeddedDatabase database;
-  private static Vertx vertx;
+  private static TestDatabase database;
   private static Pool pool;
 
   @BeforeAll
   static void start() {
-    database = EmbeddedDatabase.startTemporary();
-    Migrations.migrate(database.location());
-    vertx = Vertx.vertx();
-    pool = PgBuilder.pool().connectingTo(database.location().connectOptions()).using(vertx).build();
+    database = TestDatabase.start();
+    pool = database.pool();
   }
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    await(vertx.close());
     database.close();
   }
 
@@ -55,13 +47,5 @@ class NamedTemplateTest {
     assertThrows(IllegalArgumentException.class, () -> twice.execute(pool, Map.of("sid", sid)));
     assertThrows(IllegalArgumentException.class, () -> NamedTemplate.of(SQL.selectFrom(ACCOUNTS)
         .where(ACCOUNTS.SID.eq(DSL.param(String.class)))));
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

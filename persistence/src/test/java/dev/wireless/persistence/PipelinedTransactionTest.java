@@ -1,19 +1,17 @@
 package dev.wireless.persistence;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.TestDatabase.await;
 import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,23 +19,17 @@ import org.junit.jupiter.api.Test;
 /** Statements sent behind BEGIN without waiting commit together, or roll back together. */
 class PipelinedTransactionTest {
 
-  private static EmbeddedDatabase database;
-  private static Vertx vertx;
+  private static TestDatabase database;
   private static Pool pool;
 
   @BeforeAll
   static void start() {
-    database = EmbeddedDatabase.startTemporary();
-    Migrations.migrate(database.location());
-    vertx = Vertx.vertx();
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(database.location().connectOptions())
-        .using(vertx).build();
+    database = TestDatabase.start(new PoolOptions().setMaxSize(1));
+    pool = database.pool();
   }
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    await(vertx.close());
     database.close();
   }
 
@@ -88,13 +80,5 @@ class PipelinedTransactionTest {
   private static int count(String one, String other) {
     return await(SqlExecutor.execute(pool, SQL.selectCount().from(ACCOUNTS).where(ACCOUNTS.SID.in(one, other))))
         .iterator().next().getInteger(0);
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.wireless.persistence;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.TestDatabase.await;
 import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,10 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,31 +18,18 @@ import org.junit.jupiter.api.Test;
 /** jOOQ queries rendered with $n run on the reactive client against a real, migrated Postgres. */
 class SqlExecutorTest {
 
-  private static EmbeddedDatabase database;
-  private static Vertx vertx;
+  private static TestDatabase database;
   private static Pool pool;
 
   @BeforeAll
   static void start() {
-    database = EmbeddedDatabase.startTemporary();
-    Migrations.migrate(database.location());
-    vertx = Vertx.vertx();
-    pool = PgBuilder.pool().connectingTo(database.location().connectOptions()).using(vertx).build();
+    database = TestDatabase.start();
+    pool = database.pool();
   }
 
   @AfterAll
   static void stop() {
-    await(pool.close());
-    await(vertx.close());
     database.close();
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
