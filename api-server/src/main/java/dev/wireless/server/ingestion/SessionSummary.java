@@ -19,30 +19,17 @@ record SessionSummary(long simId, String sessionKey, OffsetDateTime start, Offse
     List<StoredEvent> sorted = new ArrayList<>(events);
     sorted.sort(StoredEvent.CHRONOLOGICAL);
     NetworkEvent first = sorted.get(0).event();
-    OffsetDateTime end = null;
-    long up = 0;
-    long down = 0;
-    long pUp = 0;
-    long pDown = 0;
-    for (StoredEvent s : sorted) {
-      NetworkEvent e = s.event();
-      up = Math.max(up, e.bytesUp());
-      down = Math.max(down, e.bytesDown());
-      pUp = Math.max(pUp, e.packetsUp());
-      pDown = Math.max(pDown, e.packetsDown());
-      if (e.ends()) {
-        end = e.time();
-      }
-    }
+    Totals t = new Totals(0, 0, 0, 0, null).after(sorted);
     NetworkEvent last = sorted.get(sorted.size() - 1).event();
     NetworkEvent merged = new NetworkEvent(last.eventId(), last.kind(), last.iccid(), last.time(), first.sessionKey(),
         first.sessionStart(), latest(sorted, NetworkEvent::radioLink), latest(sorted, NetworkEvent::operatorMcc),
         latest(sorted, NetworkEvent::operatorMnc), latest(sorted, NetworkEvent::operatorCountry),
         latest(sorted, NetworkEvent::operatorName), latest(sorted, NetworkEvent::cellId),
         latest(sorted, NetworkEvent::cellLat), latest(sorted, NetworkEvent::cellLon),
-        latest(sorted, NetworkEvent::imei), up, down, pUp, pDown, last.roaming(), last.countryCode());
-    return new SessionSummary(sorted.get(0).simId(), first.sessionKey(), first.sessionStart(), end, last.time(),
-        merged, up, down, pUp, pDown);
+        latest(sorted, NetworkEvent::imei), t.up(), t.down(), t.packetsUp(), t.packetsDown(), last.roaming(),
+        last.countryCode());
+    return new SessionSummary(sorted.get(0).simId(), first.sessionKey(), first.sessionStart(), t.end(), last.time(),
+        merged, t.up(), t.down(), t.packetsUp(), t.packetsDown());
   }
 
   /**
@@ -52,21 +39,8 @@ record SessionSummary(long simId, String sessionKey, OffsetDateTime start, Offse
    */
   static SessionSummary continuing(SessionWrite stored, List<StoredEvent> later) {
     NetworkEvent last = later.get(later.size() - 1).event();
-    OffsetDateTime end = stored.end();
-    long up = stored.bytesUp();
-    long down = stored.bytesDown();
-    long pUp = stored.packetsUp();
-    long pDown = stored.packetsDown();
-    for (StoredEvent s : later) {
-      NetworkEvent e = s.event();
-      up = Math.max(up, e.bytesUp());
-      down = Math.max(down, e.bytesDown());
-      pUp = Math.max(pUp, e.packetsUp());
-      pDown = Math.max(pDown, e.packetsDown());
-      if (e.ends()) {
-        end = e.time();
-      }
-    }
+    Totals t = new Totals(stored.bytesUp(), stored.bytesDown(), stored.packetsUp(), stored.packetsDown(),
+        stored.end()).after(later);
     NetworkEvent merged = new NetworkEvent(last.eventId(), last.kind(), last.iccid(), last.time(), stored.key(),
         stored.start(), or(latest(later, NetworkEvent::radioLink), stored.radioLink()),
         or(latest(later, NetworkEvent::operatorMcc), stored.mcc()),
@@ -75,9 +49,33 @@ record SessionSummary(long simId, String sessionKey, OffsetDateTime start, Offse
         or(latest(later, NetworkEvent::operatorName), stored.operator()),
         or(latest(later, NetworkEvent::cellId), stored.cellId()), or(latest(later, NetworkEvent::cellLat), stored.lat()),
         or(latest(later, NetworkEvent::cellLon), stored.lon()), or(latest(later, NetworkEvent::imei), stored.imei()),
-        up, down, pUp, pDown, last.roaming(), last.countryCode());
-    return new SessionSummary(stored.simId(), stored.key(), stored.start(), end, last.time(), merged, up, down, pUp,
-        pDown);
+        t.up(), t.down(), t.packetsUp(), t.packetsDown(), last.roaming(), last.countryCode());
+    return new SessionSummary(stored.simId(), stored.key(), stored.start(), t.end(), last.time(), merged, t.up(),
+        t.down(), t.packetsUp(), t.packetsDown());
+  }
+
+  /** Counters (the largest seen) and the end (the latest end event's time) of a session so far. */
+  private record Totals(long up, long down, long packetsUp, long packetsDown, OffsetDateTime end) {
+
+    /** These totals carried over {@code events}, in chronological order. */
+    Totals after(List<StoredEvent> events) {
+      long u = up;
+      long d = down;
+      long pu = packetsUp;
+      long pd = packetsDown;
+      OffsetDateTime e = end;
+      for (StoredEvent s : events) {
+        NetworkEvent event = s.event();
+        u = Math.max(u, event.bytesUp());
+        d = Math.max(d, event.bytesDown());
+        pu = Math.max(pu, event.packetsUp());
+        pd = Math.max(pd, event.packetsDown());
+        if (event.ends()) {
+          e = event.time();
+        }
+      }
+      return new Totals(u, d, pu, pd, e);
+    }
   }
 
   private static <T> T or(T value, T otherwise) {
