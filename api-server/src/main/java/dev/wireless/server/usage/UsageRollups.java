@@ -48,6 +48,12 @@ public final class UsageRollups {
    * creates the MT command or records the MO one). It also counts towards {@code ready → active}
    * after 5 commands ({@link ReadyActivation}).
    *
+   * <p>Counting is two steps; a transaction that checks its rules between them takes them itself:
+   * the SIM's rows and its activation count first ({@link #countCommandOnSim}), the account's rows
+   * on a {@link CommandShards} lease last ({@link #countCommandOnAccount}), so that the account row's
+   * lock, which every Command of the account in that hour needs, is held only from there to the
+   * commit.
+   *
    * @param direction   {@code to_sim} or {@code from_sim}
    * @param roaming     {@code home}, {@code national} or {@code international}
    * @param countryCode visited country for international roaming (ignored otherwise)
@@ -58,13 +64,6 @@ public final class UsageRollups {
         countCommandOnAccount(tx, accountSid, simSid, direction, roaming, countryCode, at,
             (short) Math.floorMod(simSid.hashCode(), CommandShards.SHARDS))).mapEmpty();
   }
-
-  /*
-   * A transaction that decides between the two may count in two steps: the SIM's rows and its
-   * activation count first (countCommandOnSim), the account's rows of a CommandShards lease last
-   * (countCommandOnAccount), so that the account row's lock, which every Command of the account in
-   * that hour needs, is held only from there to the commit.
-   */
 
   /** The SIM's share of counting a Command: its hourly row and its activation count, sent together. */
   public Future<Void> countCommandOnSim(SqlClient tx, String accountSid, String simSid, String direction,
@@ -197,24 +196,13 @@ public final class UsageRollups {
     if (accountCells.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Future.all(ADD_ACCOUNT_ROWS.execute(tx, accountRows(accountCells, shard).values()),
-        ADD_DAY_ROWS.execute(tx, dayRows(dailyCells, shard).values())).mapEmpty();
+    return Future.all(ADD_ACCOUNT_ROWS.execute(tx, rows(ACCOUNT_ROWS, accountCells, shard).values()),
+        ADD_DAY_ROWS.execute(tx, rows(DAY_ROWS, dailyCells, shard).values())).mapEmpty();
   }
 
-  private static ArrayRows.Batch accountRows(TreeMap<AccountCell, UsageAmounts> cells, short shard) {
-    ArrayRows.Batch rows = ACCOUNT_ROWS.batch(cells.size());
-    int i = 0;
-    for (Map.Entry<AccountCell, UsageAmounts> cell : cells.entrySet()) {
-      UsageKey k = cell.getKey().key();
-      UsageAmounts a = cell.getValue();
-      rows.row(i++, cell.getKey().accountSid(), k.hour(), k.roaming(), k.countryCode(), shard, a.dataUp(),
-          a.dataDown(), a.dataBilled(), a.toSim(), a.fromSim(), a.commandsBilled());
-    }
-    return rows;
-  }
-
-  private static ArrayRows.Batch dayRows(TreeMap<AccountCell, UsageAmounts> cells, short shard) {
-    ArrayRows.Batch rows = DAY_ROWS.batch(cells.size());
+  /** Account cells (hours or days) as rows of {@code layout}, which both account tables share. */
+  private static ArrayRows.Batch rows(ArrayRows layout, TreeMap<AccountCell, UsageAmounts> cells, short shard) {
+    ArrayRows.Batch rows = layout.batch(cells.size());
     int i = 0;
     for (Map.Entry<AccountCell, UsageAmounts> cell : cells.entrySet()) {
       UsageKey k = cell.getKey().key();
