@@ -8,6 +8,7 @@ import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.sims.Iccids;
 import dev.wireless.server.sims.SimInventory;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -82,5 +83,15 @@ final class UsageTestAccount {
 
   JsonObject get(String path) {
     return json(http.get(path, auth), 200);
+  }
+
+  /** The SIM's only data session without its own identifiers, to compare two ways of feeding it. */
+  JsonObject onlySessionWithoutIds(Sim sim) {
+    JsonArray sessions = get("/v1/Sims/" + sim.sid() + "/DataSessions").getJsonArray("data_sessions");
+    assertEquals(1, sessions.size());
+    JsonObject s = sessions.getJsonObject(0).copy();
+    s.remove("sid");
+    s.remove("sim_sid");
+    return s;
   }
 }
