@@ -107,6 +107,7 @@ public final class WirelessServer {
             config.dataDir().resolve("secrets").resolve("operator.token"));
       }
       String tls = config.insecureHttp() ? "plain HTTP (WIRELESS_INSECURE_HTTP=true)" : TlsSetup.apply(options, config);
+      Telemetry.registerTlsEngine(TlsSetup.engine(options));
       DatabaseRuntime database = DatabaseRuntime.open(config.dbUrl(), config.dataDir());
       try {
         int applied = Migrations.migrate(database.location());

@@ -54,13 +54,13 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Map<String, String> env, String... args) throws Exception {
     Path jar = Path.of(System.getProperty("wireless.server.jar"));
     assertTrue(jar.toFile().exists(), "build the jar first: " + jar);
-    // as the README starts it: with the class-data archive the build writes next to the jar
-    Path archive = jar.resolveSibling("wireless-server.jsa");
-    assertTrue(archive.toFile().exists(), "the build writes the class-data archive too: " + archive);
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+    // as the README starts it: through the launcher beside the jar (JVM options, class-data archive)
+    Path launcher = jar.resolveSibling("wireless-server");
+    assertTrue(launcher.toFile().canExecute(), "the build writes the launcher beside the jar: " + launcher);
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().remove("WIRELESS_DB_URL"); // embedded unless the test gives one
     builder.environment().putAll(env);
     Process process = builder.start();

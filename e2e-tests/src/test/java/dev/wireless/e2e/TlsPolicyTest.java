@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTPS listener's policy, probed from outside with OpenSSL's client (which, unlike the JDK's,
  * can still be told to offer old protocols and weak suites): TLS 1.0/1.1 and non-forward-secret or
- * CBC suites are refused, TLS 1.2 and 1.3 succeed, and HTTP/2 is offered through ALPN.
+ * CBC suites are refused, TLS 1.2 and 1.3 succeed, HTTP/2 is offered through ALPN and TLS 1.2
+ * sessions are resumed — all of it on OpenSSL, the engine the server uses where it loads.
  */
 class TlsPolicyTest {
 
@@ -37,6 +40,21 @@ class TlsPolicyTest {
     assertFalse(handshake("-tls1_2", "-cipher", "AES128-SHA:AES256-SHA256:@SECLEVEL=0").connected(), "static RSA, CBC");
     assertFalse(handshake("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=0").connected(), "ECDHE with CBC");
     assertTrue(handshake("-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256").connected());
+  }
+
+  @Test
+  void theListenerRunsOnOpenSsl() {
+    String metrics = new RawHttp(TestPlatform.get().baseUrl()).get("/metrics", null).body();
+    assertTrue(metrics.contains("wireless_tls_engine{engine=\"openssl\"} 1.0"),
+        "the native engine is in use: " + metrics.lines().filter(l -> l.contains("tls")).toList());
+  }
+
+  @Test
+  void tls12SessionsAreResumed() throws Exception {
+    Path session = Files.createTempFile("tls-session", ".pem");
+    assertTrue(handshake("-tls1_2", "-sess_out", session.toString()).connected());
+    Handshake resumed = handshake("-tls1_2", "-sess_in", session.toString());
+    assertTrue(resumed.output().contains("Reused, TLSv1.2"), resumed.output());
   }
 
   @Test

@@ -27,6 +27,15 @@ public final class Telemetry {
     return REGISTRY;
   }
 
+  /**
+   * Publishes which TLS engine the API listener runs on ({@code openssl}, {@code jdk} or
+   * {@code none}), so an operator can see that the native engine loaded.
+   */
+  public static void registerTlsEngine(String engine) {
+    io.micrometer.core.instrument.Gauge.builder("wireless_tls_engine", () -> 1).tag("engine", engine)
+        .description("The TLS engine of the API listener").register(REGISTRY);
+  }
+
   /** The platform's version, as built. */
   public static String version() {
     return VERSION;
