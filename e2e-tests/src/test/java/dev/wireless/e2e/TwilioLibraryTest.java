@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -133,11 +134,19 @@ class TwilioLibraryTest extends ContractCheck {
    */
   @Test
   void usageWindowsAsTheLibrarySendsThem() {
-    ZonedDateTime end = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1);
+    ZonedDateTime end = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.HOURS);
     ZonedDateTime start = end.minusDays(3);
     List<UsageRecord> daily = StreamSupport.stream(UsageRecord.reader().setStart(start).setEnd(end)
         .setGranularity(UsageRecord.Granularity.DAILY).read(twilio).spliterator(), false).toList();
     assertTrue(daily.size() >= 3 && daily.size() <= 4, "one record per day of the window: " + daily.size());
+
+    String iccid = platform.importSims(account.accountSid(), "window", 1).get(0);
+    Sim sim = Sim.reader().setIccid(iccid).read(twilio).iterator().next();
+    List<com.twilio.rest.wireless.v1.sim.UsageRecord> hourly = StreamSupport.stream(
+        com.twilio.rest.wireless.v1.sim.UsageRecord.reader(sim.getSid()).setStart(end.minusHours(5)).setEnd(end)
+            .setGranularity(com.twilio.rest.wireless.v1.sim.UsageRecord.Granularity.HOURLY).pageSize(2).read(twilio)
+            .spliterator(), false).toList();
+    assertEquals(5, hourly.size(), "five hours, read two to a page");
   }
 
   @Test
