@@ -1,6 +1,7 @@
 package dev.wireless.server.http;
 
 import dev.wireless.persistence.DatabaseErrors.DatabaseUnavailableException;
+import dev.wireless.server.ops.ErrorDictionary;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +31,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
 
   /** Code → title from the error dictionary, read once. */
   private static final class Titles {
-    static final java.util.Map<Integer, String> BY_CODE = load();
+    static final Map<Integer, String> BY_CODE = load();
 
-    private static java.util.Map<Integer, String> load() {
-      java.util.Map<Integer, String> titles = new java.util.HashMap<>();
-      dev.wireless.server.ops.ErrorDictionary.load().all().forEach(entry ->
+    private static Map<Integer, String> load() {
+      Map<Integer, String> titles = new HashMap<>();
+      ErrorDictionary.load().all().forEach(entry ->
           titles.put(((JsonObject) entry).getInteger("code"), ((JsonObject) entry).getString("title")));
-      return java.util.Map.copyOf(titles);
+      return Map.copyOf(titles);
     }
   }
 
