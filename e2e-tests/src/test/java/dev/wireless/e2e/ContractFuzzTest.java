@@ -107,7 +107,7 @@ class ContractFuzzTest {
       JsonObject body = new JsonObject(response.body());
       Integer code = body.getInteger("code");
       if (code == null || body.getInteger("status") != status || body.getString("message", "").isBlank()
-          || !body.getString("more_info", "").endsWith("/" + code)) {
+          || !body.getString("more_info", "").endsWith("/" + code) || body.getString("detail", "").isBlank()) {
         return status + " with an incomplete error body: " + abbreviate(response.body());
       }
       byCode.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();

@@ -44,12 +44,14 @@ class RatePlansClientTest extends ContractCheck {
 
   @Test
   void createWithOnlyAUniqueNameAppliesTheDocumentedDefaults() throws ApiException {
-    RatePlan plan = ratePlans.createRatePlan("basic", null, null, null, null, null, null, null, NO_ROAMING, null, null, null,
+    RatePlan plan = ratePlans.createRatePlan(null, "basic", null, null, null, null, null, null, null, NO_ROAMING, null, null, null,
         null, null);
 
     assertTrue(plan.getSid().matches("^WP[0-9a-f]{32}$"));
     assertEquals("basic", plan.getUniqueName());
     assertEquals(1000, plan.getDataLimit());
+    assertEquals(1000, plan.getNationalRoamingDataLimit(), "roaming is limited like home use by default");
+    assertEquals(1000, plan.getInternationalRoamingDataLimit());
     assertEquals("payg", plan.getDataMetering());
     assertEquals(Boolean.TRUE, plan.getDataEnabled());
     assertEquals(Boolean.TRUE, plan.getMessagingEnabled());
@@ -62,7 +64,7 @@ class RatePlansClientTest extends ContractCheck {
 
   @Test
   void everyParameterRoundTripsIncludingRepeatedKeyArrays() throws ApiException {
-    RatePlan plan = ratePlans.createRatePlan("global", "Global trackers", false, 250, DataMetering.QUOTA_10, false, true,
+    RatePlan plan = ratePlans.createRatePlan(null, "global", "Global trackers", false, 250, DataMetering.QUOTA_10, false, true,
         false, List.of(InternationalRoamingFeature.DATA, InternationalRoamingFeature.MESSAGING), 100, 50,
         DataLimitStrategy.THROTTLE, URI.create("https://example.com/usage"), HttpMethod.GET);
 
@@ -85,7 +87,7 @@ class RatePlansClientTest extends ContractCheck {
 
   @Test
   void fetchByUniqueNameReturnsTheSamePlanAsBySid() throws ApiException {
-    RatePlan plan = ratePlans.createRatePlan("by-name", "x", null, 5, null, null, null, null, NO_ROAMING, null, null, null,
+    RatePlan plan = ratePlans.createRatePlan(null, "by-name", "x", null, 5, null, null, null, null, NO_ROAMING, null, null, null,
         null, null);
 
     assertEquals(plan, ratePlans.fetchRatePlan("by-name"));
@@ -94,13 +96,13 @@ class RatePlansClientTest extends ContractCheck {
 
   @Test
   void updateChangesOnlyTheNamesAndLeavesEverythingElse() throws ApiException {
-    RatePlan plan = ratePlans.createRatePlan("before", "Before", true, 42, DataMetering.QUOTA_1, true, false, true,
+    RatePlan plan = ratePlans.createRatePlan(null, "before", "Before", true, 42, DataMetering.QUOTA_1, true, false, true,
         List.of(InternationalRoamingFeature.DATA), 7, 8, DataLimitStrategy.BLOCK, null, null);
 
-    RatePlan renamed = ratePlans.updateRatePlan(plan.getSid(), "after", null);
+    RatePlan renamed = ratePlans.updateRatePlan(plan.getSid(), null, "after", null);
     assertEquals("after", renamed.getUniqueName());
     assertEquals("Before", renamed.getFriendlyName());
-    RatePlan friendly = ratePlans.updateRatePlan("after", null, "After");
+    RatePlan friendly = ratePlans.updateRatePlan("after", null, null, "After");
 
     assertEquals("After", friendly.getFriendlyName());
     assertEquals("after", friendly.getUniqueName());
@@ -115,7 +117,7 @@ class RatePlansClientTest extends ContractCheck {
 
   @Test
   void deleteThenFetchIsNotFound() throws ApiException {
-    RatePlan plan = ratePlans.createRatePlan("doomed", null, null, null, null, null, null, null, NO_ROAMING, null, null,
+    RatePlan plan = ratePlans.createRatePlan(null, "doomed", null, null, null, null, null, null, null, NO_ROAMING, null, null,
         null, null, null);
 
     ratePlans.deleteRatePlan("doomed");

@@ -72,6 +72,7 @@ final class RawHttp {
     assertEquals(code, body.getInteger("code"), response.body());
     assertEquals(status, body.getInteger("status"));
     assertTrue(body.getString("more_info").endsWith("/" + code), body.encode());
+    assertTrue(!body.getString("detail", "").isBlank(), "no detail: " + body.encode());
     return body;
   }
 

@@ -1,6 +1,7 @@
 package dev.wireless.server.http;
 
 import dev.wireless.persistence.DatabaseErrors.DatabaseUnavailableException;
+import dev.wireless.server.ops.ErrorDictionary;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * The one place an error becomes a response: validation failures, unknown routes (404), wrong
  * methods (405), wrong content types (415), oversized bodies (413), {@link ApiException}s and
  * unexpected exceptions (500, generic message; the details go only to the log) all leave as
- * {@code application/json} {@code {code, message, more_info, status}}.
+ * {@code application/json} {@code {code, message, more_info, status, detail}}. {@code message} says
+ * what went wrong with this request; {@code detail} names the nature of the error, the same for
+ * every occurrence of the code (its title in the error dictionary, as on its {@code more_info} page).
  */
 public final class ErrorMapper implements Handler<RoutingContext> {
 
@@ -23,6 +28,18 @@ public final class ErrorMapper implements Handler<RoutingContext> {
 
   /** Postgres refuses NUL characters (and unconvertible ones) in text: the client's input, not our fault. */
   private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+
+  /** Code → title from the error dictionary, read once. */
+  private static final class Titles {
+    static final Map<Integer, String> BY_CODE = load();
+
+    private static Map<Integer, String> load() {
+      Map<Integer, String> titles = new HashMap<>();
+      ErrorDictionary.load().all().forEach(entry ->
+          titles.put(((JsonObject) entry).getInteger("code"), ((JsonObject) entry).getString("title")));
+      return Map.copyOf(titles);
+    }
+  }
 
   private final String docsBaseUrl;
 
@@ -134,7 +151,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
         .put("code", error.code().code())
         .put("message", error.getMessage())
         .put("more_info", docsBaseUrl + error.code().code())
-        .put("status", error.status());
+        .put("status", error.status())
+        .put("detail", detail(error.code()));
+  }
+
+  /** The stable description of the code's nature: its dictionary title. */
+  static String detail(ErrorCode code) {
+    return Titles.BY_CODE.getOrDefault(code.code(), code.defaultMessage());
   }
 
   private void write(HttpServerResponse response, ApiException error) {

@@ -53,6 +53,7 @@ final class FormBodyAdapter {
       return;
     }
     JsonObject media = (JsonObject) content.remove(FORM);
+    media.remove("encoding"); // how arrays are serialised in a form (repeated keys); no meaning for JSON
     content.put("application/json", media);
     formSchemas.put(operation.getString("operationId"), resolve(media.getJsonObject("schema")));
   }

@@ -7,6 +7,7 @@ import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.rateplans.RoamingDataLimits;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -75,9 +76,10 @@ final class EventRepository {
         String[] roaming = r.getArrayOfStrings(12);
         sims.put(r.getString(3), new SimPlan(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
             r.getString(4), r.getString(5), Boolean.TRUE.equals(r.getBoolean(6)), r.getString(7),
-            r.getInteger(8), r.getString(9), Boolean.TRUE.equals(r.getBoolean(10)), r.getInteger(11),
+            r.getInteger(8), r.getString(9), Boolean.TRUE.equals(r.getBoolean(10)),
+            RoamingDataLimits.effective(r.getInteger(11), r.getInteger(8)),
             roaming == null ? List.of() : Arrays.asList(roaming),
-            r.getInteger(13), r.getString(14), r.getString(15)));
+            RoamingDataLimits.effective(r.getInteger(13), r.getInteger(8)), r.getString(14), r.getString(15)));
       }
       return sims;
     });

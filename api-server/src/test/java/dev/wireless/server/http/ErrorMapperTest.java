@@ -42,11 +42,11 @@ class ErrorMapperTest {
   }
 
   @Test
-  void theBodyHasCodeMessageMoreInfoAndStatusInThatOrder() {
+  void theBodyHasCodeMessageMoreInfoStatusAndDetailInThatOrder() {
     JsonObject body = new ErrorMapper("https://wireless.example.com").body(
         ApiException.withStatus(ErrorCode.INVALID_PARAMETER, 409, "taken"));
     assertEquals("{\"code\":33101,\"message\":\"taken\",\"more_info\":\"https://wireless.example.com/docs/errors/33101\","
-        + "\"status\":409}", body.encode());
+        + "\"status\":409,\"detail\":\"Invalid parameter value\"}", body.encode());
   }
 
   @Test
