@@ -30,7 +30,8 @@ public final class Timestamps {
       .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      // reached only when the first form did not match; "" reads no offset at all as zero (UTC)
+      .optionalStart().appendOffset("+HHMM", "").optionalEnd()
       .toFormatter().withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
   private Timestamps() {
@@ -47,10 +48,7 @@ public final class Timestamps {
    */
   public static OffsetDateTime parse(String text) {
     TemporalAccessor parsed = INPUT.parse(text);
-    LocalDateTime local = LocalDateTime.from(parsed);
-    return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-        ? local.atOffset(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-        : local.atOffset(ZoneOffset.UTC);
+    return LocalDateTime.from(parsed).atOffset(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)));
   }
 
   /**
