@@ -15,7 +15,8 @@ import java.util.Random;
  * every value of {@link #BAD_VALUES} (wrong types, out-of-range numbers, huge and binary strings,
  * bad dates and page tokens), every path segment gets SID- and traversal-shaped values, every body
  * gets the wrong content types and invalid UTF-8, and a seeded random mix combines them with
- * repeated and unknown keys. Values are kept in wire form (already percent-encoded where needed).
+ * repeated and unknown keys; {@link FuzzEdgeShapes} adds the shapes real clients send at the HTTP
+ * edge. Values are kept in wire form (already percent-encoded where needed).
  */
 final class FuzzCorpus {
 
@@ -76,6 +77,7 @@ final class FuzzCorpus {
         bodyMutations(op);
       }
     }
+    requests.addAll(new FuzzEdgeShapes(validIds).build(operations));
     for (int i = 0; i < randomMixes; i++) {
       requests.add(randomMix(operations.get(random.nextInt(operations.size()))));
     }
@@ -141,7 +143,7 @@ final class FuzzCorpus {
     }
   }
 
-  private List<Operation> operations() {
+  List<Operation> operations() {
     List<Operation> operations = new ArrayList<>();
     JsonObject paths = spec.getJsonObject("paths");
     for (String path : paths.fieldNames()) {
@@ -187,8 +189,9 @@ final class FuzzCorpus {
     return resolve(target);
   }
 
-  private record Operation(String id, String method, String path, List<JsonObject> parameters,
-                           List<String> bodyProperties, boolean hasBody) {
+  /** One operation of the contract: its parameters resolved, the names of its form body's fields. */
+  record Operation(String id, String method, String path, List<JsonObject> parameters,
+                   List<String> bodyProperties, boolean hasBody) {
 
     String validPath(Map<String, String> ids) {
       String sid = ids.getOrDefault(path, "x");

@@ -52,11 +52,11 @@ public final class AlertsResource implements AlertsApi {
     return alerts.page(call.account(), filter, boundary, request.backwards(), request.size() + 1)
         .map(rows -> Page.of(rows, request, AlertRow::id))
         .map(result -> {
-          Map<String, String> filters = new LinkedHashMap<>();
+          Map<String, Object> filters = new LinkedHashMap<>();
           filters.put("ResourceSid", resourceSid);
           filters.put("LogLevel", logLevel == null ? null : logLevel.getValue());
-          filters.put("StartDate", startDate == null ? null : startDate.toString());
-          filters.put("EndDate", endDate == null ? null : endDate.toString());
+          filters.put("StartDate", startDate);
+          filters.put("EndDate", endDate);
           return Reply.ok(new ListAlertResponse()
               .alerts(result.items().stream().map(alert -> toModel(call, alert, List.of())).toList())
               .meta(PageMetaBuilder.meta(call, "alerts", filters, request, result)));

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.function.Consumer;
@@ -58,7 +57,7 @@ public final class ApiRouter {
         authenticator, rateLimiter);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    builder.rootHandler(new RequestBodyReader(bodyLimit));
     builder.rootHandler(ApiRouter::checkUri);
     OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
         new InlineValidation(vertx, contract, extractor, document));
@@ -70,6 +69,7 @@ public final class ApiRouter {
     for (int status : ERROR_STATUSES) {
       router.errorHandler(status, errors);
     }
+    router.errorHandler(405, new AllowedMethods(router, errors));
     return router;
   }
 

@@ -10,15 +10,15 @@ import io.vertx.openapi.validation.ValidatableRequest;
 /**
  * The first step of every contract route: authenticate when the operation's {@code security}
  * requires it (so a caller without credentials learns nothing, not even which parameter is
- * wrong), then hand the request to validation — with form bodies converted by
- * {@link FormBodyAdapter}.
+ * wrong), then hand the request to validation — its values read by {@link RequestValues} (each
+ * decoded exactly once), form bodies converted by {@link FormBodyAdapter}.
  */
 final class ContractRequestExtractor implements RequestExtractor {
 
   /** Routing-context key of the authenticated account SID. */
   static final String ACCOUNT_KEY = RequestTelemetry.ACCOUNT_KEY;
 
-  private final RequestExtractor bodyExtractor = RequestExtractor.withBodyHandler();
+  private final RequestExtractor bodyExtractor = new RequestValues();
   private final FormBodyAdapter forms;
   private final PublicOperations publicOperations;
   private final Authenticator authenticator;

@@ -1,9 +1,11 @@
 package dev.wireless.server.paging;
 
+import dev.wireless.server.common.Timestamps;
 import dev.wireless.server.http.CallContext;
 import dev.wireless.server.model.PageMeta;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -18,9 +20,10 @@ public final class PageMetaBuilder {
 
   /**
    * @param filters the list's filter parameters as the client gave them (null values skipped),
-   *                in contract order
+   *                in contract order; a date-time is written by {@link Timestamps#format}, anything
+   *                else as its string, each percent-encoded once
    */
-  public static <T> PageMeta meta(CallContext call, String key, Map<String, String> filters, PageRequest request,
+  public static <T> PageMeta meta(CallContext call, String key, Map<String, ?> filters, PageRequest request,
                                   Page<T> page) {
     String base = call.url(call.path()) + "?" + encode(filters);
     String sizeParam = "PageSize=" + request.size();
@@ -43,11 +46,12 @@ public final class PageMetaBuilder {
         .url(url);
   }
 
-  private static String encode(Map<String, String> filters) {
+  private static String encode(Map<String, ?> filters) {
     StringBuilder query = new StringBuilder();
     filters.forEach((name, value) -> {
       if (value != null) {
-        query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+        String text = value instanceof OffsetDateTime time ? Timestamps.format(time) : value.toString();
+        query.append(name).append('=').append(URLEncoder.encode(text, StandardCharsets.UTF_8)).append('&');
       }
     });
     return query.toString();

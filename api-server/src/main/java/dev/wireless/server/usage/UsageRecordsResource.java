@@ -57,11 +57,10 @@ public final class UsageRecordsResource implements UsageRecordsApi {
     return new UsagePeriod().start(r.start()).end(r.end());
   }
 
-  private static Map<String, String> filters(OffsetDateTime start, OffsetDateTime end, UsageGranularity granularity) {
-    Map<String, String> filters = new LinkedHashMap<>();
-    // Instant.toString always has seconds (OffsetDateTime drops ":00"), which the contract's date-time needs
-    filters.put("Start", start == null ? null : start.toInstant().toString());
-    filters.put("End", end == null ? null : end.toInstant().toString());
+  private static Map<String, Object> filters(OffsetDateTime start, OffsetDateTime end, UsageGranularity granularity) {
+    Map<String, Object> filters = new LinkedHashMap<>();
+    filters.put("Start", start);
+    filters.put("End", end);
     filters.put("Granularity", granularity == null ? null : granularity.getValue());
     return filters;
   }
