@@ -35,7 +35,7 @@ class CommandsRoamingTest extends ContractCheck {
     String plan = account.ratePlan("UniqueName", "data-abroad", "InternationalRoaming", "data");
     UsageTestAccount.Sim sim = account.sims(1, plan, "active").get(0);
     NetworkFeed feed = new NetworkFeed(platform);
-    assertEquals(201, command(account, sim, "at home").statusCode());
+    json(command(account, sim, "at home"), 201);
 
     feed.send(roaming(session("session_start", p + "1", sim.iccid(), "trip", now, now, 0, 0), "international", "DE"));
     JsonObject refused = assertError(command(account, sim, "abroad"), 403, 33201);
@@ -49,8 +49,8 @@ class CommandsRoamingTest extends ContractCheck {
 
     // back home: a new session on the home network
     feed.send(session("session_start", p + "2", sim.iccid(), "home", now.plusSeconds(1), now.plusSeconds(1), 0, 0));
-    assertEquals(201, command(account, sim, "welcome back").statusCode());
-    assertEquals(201, simulate(sim, "Command", "glad to be home").statusCode());
+    json(command(account, sim, "welcome back"), 201);
+    json(simulate(sim, "Command", "glad to be home"), 201);
   }
 
   @Test
@@ -61,8 +61,8 @@ class CommandsRoamingTest extends ContractCheck {
     UsageTestAccount.Sim sim = account.sims(1, plan, "active").get(0);
     new NetworkFeed(platform).send(roaming(session("session_start", p + "1", sim.iccid(), "trip", now, now, 0, 0),
         "international", "DE"));
-    assertEquals(201, command(account, sim, "guten tag").statusCode());
-    assertEquals(201, simulate(sim, "Command", "hallo").statusCode());
+    json(command(account, sim, "guten tag"), 201);
+    json(simulate(sim, "Command", "hallo"), 201);
 
     for (String path : new String[] {"/v1/Sims/" + sim.sid() + "/UsageRecords", "/v1/UsageRecords"}) {
       JsonObject commands = account.get(path).getJsonArray("usage_records").getJsonObject(0)
@@ -82,12 +82,12 @@ class CommandsRoamingTest extends ContractCheck {
     UsageTestAccount account = new UsageTestAccount(platform);
     String plan = account.ratePlan("UniqueName", "roamer", "NationalRoamingEnabled", "true");
     UsageTestAccount.Sim sim = account.sims(1, plan, "active").get(0);
-    assertEquals(201, command(account, sim, "at home").statusCode());
+    json(command(account, sim, "at home"), 201);
     new NetworkFeed(platform).send(roaming(session("session_start", p + "1", sim.iccid(), "road", now, now, 0, 0),
         "national", null));
-    assertEquals(201, command(account, sim, "on the road").statusCode());
-    assertEquals(201, command(account, sim, "still on the road").statusCode());
-    assertEquals(201, simulate(sim, "Command", "roger").statusCode());
+    json(command(account, sim, "on the road"), 201);
+    json(command(account, sim, "still on the road"), 201);
+    json(simulate(sim, "Command", "roger"), 201);
 
     for (String path : new String[] {"/v1/Sims/" + sim.sid() + "/UsageRecords", "/v1/UsageRecords"}) {
       JsonObject record = account.get(path).getJsonArray("usage_records").getJsonObject(0);

@@ -73,7 +73,7 @@ public final class DataSessionRepository {
    */
   public static Table<Record3<String, String, Boolean>> latestOf(Field<Long> simId) {
     return DSL.lateral(DSL.select(D.ROAMING, D.COUNTRY_CODE, D.ENDED_AT.isNull().as("session_open")).from(D)
-        .where(D.SIM_ID.eq(simId)).orderBy(D.ID.desc()).limit(1)).as("latest_session");
+        .where(D.SIM_ID.eq(simId)).orderBy(D.ID.desc()).limit(DSL.inline(1))).as("latest_session");
   }
 
   /**
