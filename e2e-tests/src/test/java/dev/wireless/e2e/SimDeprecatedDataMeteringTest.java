@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code quota-50}) can still be created, but no SIM is activated on it: 400, 33122 "Rate Plan Is
  * Not Allowed", and the SIM is left as it was.
  */
-class DeprecatedDataMeteringTest extends ContractCheck {
+class SimDeprecatedDataMeteringTest extends ContractCheck {
 
   @Test
   void activatingASimOnAQuota10PlanIs33122() {
