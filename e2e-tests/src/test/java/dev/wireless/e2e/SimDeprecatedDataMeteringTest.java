@@ -3,10 +3,14 @@ package dev.wireless.e2e;
 import static dev.wireless.e2e.RawHttp.assertError;
 import static dev.wireless.e2e.RawHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +55,13 @@ class SimDeprecatedDataMeteringTest extends ContractCheck {
     UsageTestAccount.Sim fresh = account.sims(1, null, null).get(0);
     assertEquals("updating", json(update(account, fresh.sid(), "Status", "active", "RatePlan", payg), 202)
         .getString("status"));
+    // once active, the SIM's activation time is stored: its metering period starts on that day
+    Await.awaitUntil(Duration.ofSeconds(30),
+        () -> "active".equals(account.get("/v1/Sims/" + fresh.sid()).getString("status")));
+    Row stored = TestPlatform.await(UsageTestAccount.pool(platform).query(
+        "select activated_at, updated_at from sims where sid = '" + fresh.sid() + "'").execute()).iterator().next();
+    assertNotNull(stored.getOffsetDateTime(0));
+    assertTrue(!stored.getOffsetDateTime(0).isAfter(stored.getOffsetDateTime(1)), stored.toString());
   }
 
   private static HttpResponse<String> update(UsageTestAccount account, String simSid, String... form) {
