@@ -10,3 +10,6 @@ alter table data_sessions add column roaming text not null default 'home';
 alter table data_sessions add column country_code text not null default '';
 alter table data_sessions add constraint data_sessions_roaming_ck
   check (roaming in ('home', 'national', 'international'));
+
+comment on column sim_usage_state.month is
+  'start of the metering period the counters belong to (the SIM''s activation day, or the calendar month)';
