@@ -62,8 +62,8 @@ class IngestionMessageEventsTest extends ContractCheck {
 
     assertEquals(List.of(
         new MessageEvents.MobileOriginatedSms("mo-1", "8901", OffsetDateTime.parse(time), "binary", "aGVsbG8=",
-            "international", "DE"),
-        new MessageEvents.MobileOriginatedSms("mo-2", "refused", OffsetDateTime.parse(time), "text", "hi", "home", ""),
+            "international", "DE", "sms"),
+        new MessageEvents.MobileOriginatedSms("mo-2", "refused", OffsetDateTime.parse(time), "text", "hi", null, "", "sms"),
         List.of(command, false, 30003, "unreachable")), messages.received);
     JsonArray results = answer.getJsonArray("results");
     assertEquals("accepted", results.getJsonObject(0).getString("status"));

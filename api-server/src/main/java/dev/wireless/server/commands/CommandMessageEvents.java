@@ -15,9 +15,13 @@ import java.time.ZoneOffset;
 
 /**
  * The Commands side of the network's messaging events. An MO SMS is stored as a {@code from_sim} /
- * {@code received} Command together with its usage, its Debugger alert (33111 when truncated) and
- * the SIM's {@code commands_callback_url} callback, all in ONE transaction under the SIM's row lock,
- * and at most once per event id. A SIM that may not send messages gets alert 33203 instead.
+ * {@code received} Command together with its usage (in the roaming class the network reported with
+ * it, else that of the SIM's latest data session), its Debugger alert (33111 when a text over 160
+ * characters or binary over 140 bytes was truncated) and the SIM's {@code commands_callback_url}
+ * callback, all in ONE transaction under the SIM's row lock, and at most once per event id. A SIM
+ * that may not send messages gets alert 33203 instead: not ready/active, messaging off on its plan,
+ * roaming abroad without {@code messaging} in the plan's {@code international_roaming}, or (for
+ * {@code transport: ip}) without an open data session.
  */
 public final class CommandMessageEvents implements MessageEvents {
 
@@ -25,6 +29,10 @@ public final class CommandMessageEvents implements MessageEvents {
   public static final int MESSAGING_NOT_ALLOWED = 33203;
   /** An MO text over 160 characters: truncated, stored and delivered, with this alert. */
   public static final int TRUNCATED = 33111;
+  /** A message that cannot be read (binary that is not base64). */
+  public static final int INVALID = 33101;
+  /** The transport of a binary message over the SIM's data session. */
+  static final String IP = "ip";
   /** The SIM named by the event does not exist (no account to alert). */
   public static final int UNKNOWN_SIM = 33107;
 
@@ -47,13 +55,23 @@ public final class CommandMessageEvents implements MessageEvents {
         return Future.succeededFuture(UNKNOWN_SIM + " No SIM " + sms.iccid() + " exists");
       }
       CommandTarget sim = found.get();
-      if (!sim.reachable() || !sim.messagingAllowed()) {
-        String reason = !sim.reachable() ? "the SIM is " + sim.status() : "the SIM's rate plan has messaging off";
+      // where the SIM is: as the network reported it with the message, else its latest data session
+      CommandTarget located = sms.roaming() == null ? sim : sim.at(sms.roaming(), sms.countryCode());
+      String reason = !sim.reachable() ? "the SIM is " + sim.status()
+          : !sim.messagingAllowed() ? "the SIM's rate plan has messaging off"
+          : located.messagingBlockedAbroad() ? "the SIM is roaming in another country (" + located.countryCode()
+              + ") and its rate plan's international_roaming does not include messaging"
+          : IP.equals(sms.transport()) && !sim.sessionOpen() ? "a Command over ip needs an open data session"
+          : null;
+      if (reason != null) {
         String text = "Messaging not allowed: a message from the SIM was refused because " + reason;
         return alert(tx, sim, MESSAGING_NOT_ALLOWED, AlertRow.ERROR, text)
             .map(v -> MESSAGING_NOT_ALLOWED + " " + text);
       }
-      return store(tx, sim, sms);
+      if ("binary".equals(sms.mode()) && CommandPayload.decoded(sms.payload()) == null) {
+        return Future.succeededFuture(INVALID + " A binary message must be base64");
+      }
+      return store(tx, located, sms);
     }));
   }
 
@@ -68,12 +86,21 @@ public final class CommandMessageEvents implements MessageEvents {
     return delivery.receiptArrived(commandSid, delivered, errorCode, message);
   }
 
+  /**
+   * Stores the message, counted in the roaming class {@code sim} is located in. Over 160 characters
+   * of text or 140 bytes of binary it is cut to that size and stored with a 33111 alert.
+   */
   private Future<String> store(SqlClient tx, CommandTarget sim, MobileOriginatedSms sms) {
     String mode = "binary".equals(sms.mode()) ? "binary" : "text";
     String payload = sms.payload() == null ? "" : sms.payload();
-    boolean truncate = "text".equals(mode) && CommandPayload.length(payload) > CommandPayload.TEXT_MAX;
-    String text = truncate ? CommandPayload.truncated(payload) : payload;
-    CommandRow row = new CommandRow(0, Sids.newSid("DC"), sim.accountSid(), sim.sid(), text, text, mode, "sms",
+    String kept = "binary".equals(mode) ? CommandPayload.truncatedBinary(payload) : CommandPayload.truncated(payload);
+    boolean truncate = !kept.equals(payload);
+    String size = "binary".equals(mode) ? CommandPayload.decoded(payload).length + " bytes"
+        : CommandPayload.length(payload) + " characters";
+    String limit = "binary".equals(mode) ? CommandPayload.BINARY_MAX_BYTES + " bytes"
+        : CommandPayload.TEXT_MAX + " characters";
+    String transport = IP.equals(sms.transport()) ? IP : "sms";
+    CommandRow row = new CommandRow(0, Sids.newSid("DC"), sim.accountSid(), sim.sid(), kept, kept, mode, transport,
         false, CommandRow.RECEIVED, CommandRow.FROM_SIM, null, "POST", null, null, null, null);
     OffsetDateTime at = sms.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : sms.time();
     return new CommandRepository(tx).insertOnce(row, sms.eventId()).compose(stored -> {
@@ -81,11 +108,11 @@ public final class CommandMessageEvents implements MessageEvents {
         return Future.succeededFuture((String) null); // the same event again: stored before
       }
       Future<Void> truncated = truncate ? alert(tx, sim, TRUNCATED, AlertRow.WARNING, "Command exceeded max length: "
-          + "a message of " + CommandPayload.length(payload) + " characters from the SIM was cut to "
-          + CommandPayload.TEXT_MAX + " (" + stored.get().sid() + ")") : Future.succeededFuture();
+          + "a message of " + size + " from the SIM was cut to " + limit + " (" + stored.get().sid() + ")")
+          : Future.succeededFuture();
       return truncated
-          .compose(v -> usage.countCommand(tx, sim.accountSid(), sim.sid(), CommandRow.FROM_SIM,
-              sms.roaming() == null ? "home" : sms.roaming(), sms.countryCode(), at))
+          .compose(v -> usage.countCommand(tx, sim.accountSid(), sim.sid(), CommandRow.FROM_SIM, sim.roaming(),
+              sim.countryCode(), at))
           .compose(v -> callbacks.received(tx, stored.get(), sim))
           .map(v -> (String) null);
     });

@@ -2,6 +2,7 @@ package dev.wireless.server.commands;
 
 import dev.wireless.server.http.ApiException;
 import dev.wireless.server.http.ErrorCode;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -25,10 +26,8 @@ final class CommandPayload {
       if (withSid) {
         throw ApiException.invalid("IncludeSid can only be used with CommandMode text");
       }
-      byte[] bytes;
-      try {
-        bytes = Base64.getDecoder().decode(command);
-      } catch (IllegalArgumentException e) {
+      byte[] bytes = decoded(command);
+      if (bytes == null) {
         throw ApiException.invalid("Command must be base64 in CommandMode binary");
       }
       if (bytes.length > BINARY_MAX_BYTES) {
@@ -57,6 +56,27 @@ final class CommandPayload {
   /** A mobile-originated text cut to 160 characters (it is delivered anyway, with alert 33111). */
   static String truncated(String text) {
     return length(text) <= TEXT_MAX ? text : text.substring(0, text.offsetByCodePoints(0, TEXT_MAX));
+  }
+
+  /**
+   * A mobile-originated binary Command (base64) cut to 140 bytes, re-encoded; null when it is not
+   * base64. Unchanged when it fits.
+   */
+  static String truncatedBinary(String base64) {
+    byte[] bytes = decoded(base64);
+    if (bytes == null || bytes.length <= BINARY_MAX_BYTES) {
+      return bytes == null ? null : base64;
+    }
+    return Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, BINARY_MAX_BYTES));
+  }
+
+  /** The bytes of a base64 Command; null when it is not base64. */
+  static byte[] decoded(String base64) {
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   static int length(String text) {

@@ -2,7 +2,6 @@ package dev.wireless.server.commands;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.COMMANDS;
-import static dev.wireless.persistence.jooq.Tables.RATE_PLANS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor;
@@ -121,19 +120,10 @@ final class CommandRepository {
   }
 
   private Future<Optional<CommandTarget>> lockTarget(Condition where) {
-    return SqlExecutor.execute(db, SQL.select(SIMS.ID, SIMS.SID, SIMS.ACCOUNT_SID, SIMS.UNIQUE_NAME, SIMS.ICCID,
-                SIMS.STATUS, RATE_PLANS.MESSAGING_ENABLED, SIMS.COMMANDS_CALLBACK_URL, SIMS.COMMANDS_CALLBACK_METHOD)
-            .from(SIMS).leftJoin(RATE_PLANS).on(RATE_PLANS.ID.eq(SIMS.RATE_PLAN_ID))
-            .where(where).forUpdate().of(SIMS))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            return Optional.empty();
-          }
-          Row r = rows.iterator().next();
-          return Optional.of(new CommandTarget(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
-              r.getString(4), r.getString(5), r.getBoolean(6), r.getString(7), r.getString(8)));
-        });
+    return SqlExecutor.execute(db, CommandTarget.lockWhere(where))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CommandTarget.of(rows.iterator().next())));
   }
+
 
   static String normal(String sid) {
     return sid.substring(0, 2).toUpperCase(Locale.ROOT) + sid.substring(2).toLowerCase(Locale.ROOT);

@@ -20,7 +20,9 @@ import java.util.Optional;
  * Command rules for the API. CreateCommand checks the request, then, under the SIM's row lock (so
  * the 100-queued limit is exact under concurrent requests), stores the Command, its delivery job
  * and its usage in ONE transaction: a Command that exists is always delivered eventually, and
- * always counted. The transaction's statements are pipelined ({@link CreateCommandSql}): about
+ * always counted, in the roaming class of the SIM's latest data session. A SIM roaming in another
+ * country takes Commands only when its plan's {@code international_roaming} has {@code messaging}
+ * (33201 otherwise). The transaction's statements are pipelined ({@link CreateCommandSql}): about
  * three round trips fewer per Command than one statement after another.
  */
 public final class CommandService {
@@ -82,8 +84,7 @@ public final class CommandService {
         request.callbackMethod(), null, null, null, null);
     Future<CreateCommandSql.Inserted> inserted = CreateCommandSql.insertBelowLimit(tx, row, MAX_QUEUED_PER_SIM);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    Future<Void> counted = usage.countCommandOnSim(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "", now);
-    return Future.join(locked, inserted, counted).transform(all -> {
+    return Future.join(locked, inserted).transform(all -> {
       if (locked.failed()) {
         return Future.failedFuture(locked.cause());
       }
@@ -95,6 +96,10 @@ public final class CommandService {
       if (!sim.messagingAllowed()) {
         throw ApiException.of(ErrorCode.NOT_PERMITTED, "The SIM's rate plan does not allow messaging");
       }
+      if (sim.messagingBlockedAbroad()) {
+        throw ApiException.of(ErrorCode.NOT_PERMITTED, "The SIM is roaming in another country ("
+            + sim.countryCode() + ") and its rate plan's InternationalRoaming does not include messaging");
+      }
       if (inserted.failed()) {
         return Future.failedFuture(inserted.cause());
       }
@@ -102,12 +107,13 @@ public final class CommandService {
         throw ApiException.of(ErrorCode.TOO_MANY_COMMANDS,
             MAX_QUEUED_PER_SIM + " Commands are already queued for this SIM; wait until some are sent");
       }
-      if (counted.failed()) {
-        return Future.failedFuture(counted.cause());
-      }
-      // the account's rows last: their lock, shared by the account's Commands, is held only until the commit
-      return usage.countCommandOnAccount(tx, accountSid, simSid, CommandRow.TO_SIM, "home", "", now, shard)
-          .map(inserted.result().command().get());
+      // counted in the roaming class of the SIM's latest session; the SIM's rows first, the account's
+      // last: their lock, shared by the account's Commands, is held only until the commit
+      Future<Void> onSim = usage.countCommandOnSim(tx, accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
+          sim.countryCode(), now);
+      Future<Void> onAccount = usage.countCommandOnAccount(tx, accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
+          sim.countryCode(), now, shard);
+      return Future.all(onSim, onAccount).map(inserted.result().command().get());
     });
   }
 

@@ -3,7 +3,6 @@ package dev.wireless.server.commands;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.COMMANDS;
 import static dev.wireless.persistence.jooq.Tables.COMMAND_JOBS;
-import static dev.wireless.persistence.jooq.Tables.RATE_PLANS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor.Template;
@@ -46,9 +45,7 @@ final class CreateCommandSql {
       if (rows.size() == 0) {
         return Optional.empty();
       }
-      Row r = rows.iterator().next();
-      return Optional.of(new CommandTarget(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getString(4), r.getString(5), r.getBoolean(6), r.getString(7), r.getString(8)));
+      return Optional.of(CommandTarget.of(rows.iterator().next()));
     });
   }
 
@@ -65,11 +62,7 @@ final class CreateCommandSql {
   }
 
   private static Template lockWhere(Condition key) {
-    return Template.of(SQL.select(SIMS.ID, SIMS.SID, SIMS.ACCOUNT_SID, SIMS.UNIQUE_NAME, SIMS.ICCID, SIMS.STATUS,
-            RATE_PLANS.MESSAGING_ENABLED, SIMS.COMMANDS_CALLBACK_URL, SIMS.COMMANDS_CALLBACK_METHOD)
-        .from(SIMS).leftJoin(RATE_PLANS).on(RATE_PLANS.ID.eq(SIMS.RATE_PLAN_ID))
-        .where(SIMS.ACCOUNT_SID.eq(DSL.param(SIMS.ACCOUNT_SID.getDataType()))).and(key)
-        .forUpdate().of(SIMS));
+    return Template.of(CommandTarget.lockWhere(SIMS.ACCOUNT_SID.eq(DSL.param(SIMS.ACCOUNT_SID.getDataType())).and(key)));
   }
 
   private static Template insertBelowLimit() {

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * The operator-only device simulator: {@code POST /simulator/v1/Sims/{Sid}/Commands} makes a SIM
  * (by SID or ICCID) "send" an SMS to the short code, exactly as if the network had reported it,
  * through {@link CommandMessageEvents}. Body: form or JSON with {@code Command} (required),
- * {@code CommandMode} ({@code text} default, or {@code binary} with base64) and an optional
- * {@code EventId} (a repeated id stores nothing new). Outside the public contract, with the
+ * {@code CommandMode} ({@code text} default, or {@code binary} with base64), {@code Transport}
+ * ({@code sms} default, or {@code ip}: binary only, over the SIM's open data session) and an
+ * optional {@code EventId} (a repeated id stores nothing new). Where the SIM is (home or roaming)
+ * comes from its latest data session. Outside the public contract, with the
  * operator's Bearer token like the network ingestion interface.
  */
 public final class SimulatorRoutes {
@@ -58,14 +60,22 @@ public final class SimulatorRoutes {
     JsonObject fields = parse(ctx.request().getHeader("Content-Type"), body);
     String command = fields == null ? null : fields.getString("Command");
     String mode = fields == null ? "text" : fields.getString("CommandMode", "text");
-    if (command == null || command.isEmpty() || !(mode.equals("text") || mode.equals("binary"))) {
-      error(ctx, docs, 400, 33101, "Send Command (and optionally CommandMode text|binary) as a form or JSON body");
+    String transport = fields == null ? "sms" : fields.getString("Transport", "sms");
+    if (command == null || command.isEmpty() || !(mode.equals("text") || mode.equals("binary"))
+        || !(transport.equals("sms") || transport.equals(CommandMessageEvents.IP))) {
+      error(ctx, docs, 400, 33101, "Send Command (and optionally CommandMode text|binary, Transport sms|ip) as a form "
+          + "or JSON body");
+      return;
+    }
+    if (transport.equals(CommandMessageEvents.IP) && !mode.equals("binary")) {
+      error(ctx, docs, 400, 33101, "A Command over ip is binary: CommandMode binary with a base64 Command");
       return;
     }
     String eventId = fields.getString("EventId", "simulator-" + UUID.randomUUID());
     String sim = ctx.pathParam("sid");
+    // where the SIM is comes from its latest data session
     MobileOriginatedSms sms = new MobileOriginatedSms(eventId, sim, OffsetDateTime.now(ZoneOffset.UTC), mode, command,
-        "home", "");
+        null, "", transport);
     events.fromSim(sms).compose(refusal -> refusal != null ? Future.succeededFuture(refusal)
             : events.storedCommand(eventId).map(row -> (Object) row))
         .onComplete(done -> {
@@ -74,7 +84,8 @@ public final class SimulatorRoutes {
             error(ctx, docs, 503, 20503, "The message was not stored; send it again");
           } else if (done.result() instanceof String refusal) {
             int code = Integer.parseInt(refusal.substring(0, refusal.indexOf(' ')));
-            error(ctx, docs, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : 403, code, refusal.substring(6));
+            error(ctx, docs, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : code == CommandMessageEvents.INVALID ? 400
+                : 403, code, refusal.substring(6));
           } else {
             CommandRow row = (CommandRow) done.result();
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()

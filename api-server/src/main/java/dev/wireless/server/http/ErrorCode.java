@@ -35,6 +35,7 @@ public enum ErrorCode {
   RESET_NOT_ALLOWED(33119, 400, "SIM connectivity reset not allowed"),
   RESET_IN_PROGRESS(33120, 409, "SIM connectivity reset in progress"),
   INVALID_PARAMETER_COMBINATION(33121, 400, "Invalid parameter combination"),
+  RATE_PLAN_NOT_ALLOWED(33122, 400, "Rate Plan Is Not Allowed"),
   RATE_PLAN_IN_USE(33130, 409, "The Rate Plan is still assigned to SIMs"),
   SIM_CONNECTED(33131, 409, "The SIM may be connected to the network and cannot be deleted"),
   NOT_PERMITTED(33201, 403, "The requested operation is not permitted");

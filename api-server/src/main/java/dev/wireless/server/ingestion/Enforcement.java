@@ -7,6 +7,7 @@ import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
 import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.usage.MeteringPeriod;
 import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
 import io.vertx.core.Future;
@@ -14,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,9 +27,10 @@ import java.util.function.Supplier;
 import org.jooq.impl.DSL;
 
 /**
- * Rate-plan enforcement, in the ingestion transaction: keeps the SIM's data of the month per
- * roaming class, decides whether the carrier must block or throttle it, sends the plan's usage
- * notification once per month when a limit is crossed, and starts {@code ready → active} after
+ * Rate-plan enforcement, in the ingestion transaction: keeps the SIM's data of its metering period
+ * ({@link MeteringPeriod}: from its activation day to the same day next month) per roaming class,
+ * decides whether the carrier must block or throttle it, sends the plan's usage notification once
+ * per period when a limit is crossed, and starts {@code ready → active} after
  * 250 KB ({@link ReadyActivation}). The decision comes back as a directive the carrier (simulated
  * or real) applies.
  */
@@ -60,19 +61,17 @@ final class Enforcement {
    */
   Future<JsonArray> applyAll(SqlClient tx, Map<Long, SimPlan> sims, SortedMap<Long, Map<UsageKey, long[]>> deltas,
                              OffsetDateTime now) {
-    OffsetDateTime month = now.withOffsetSameInstant(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate()
-        .atStartOfDay().atOffset(ZoneOffset.UTC);
-    return loadAll(tx, deltas.keySet(), month).compose(befores -> {
+    return loadAll(tx, deltas.keySet()).compose(stored -> {
       SortedMap<Long, Usage> toSave = new TreeMap<>();
       List<Supplier<Future<?>>> effects = new ArrayList<>();
       JsonArray directives = new JsonArray();
       deltas.forEach((simId, delta) -> {
         SimPlan sim = sims.get(simId);
-        Decision d = decide(sim, befores.getOrDefault(simId, new Usage(month, 0, 0, 0, 0, "allowed", null)), delta,
-            month);
+        MeteringPeriod period = MeteringPeriod.containing(sim.activatedAt(), now);
+        Decision d = decide(sim, inPeriod(stored.get(simId), period), delta, period);
         toSave.put(simId, d.stored);
         if (d.notifies) {
-          effects.add(() -> outbox.enqueue(tx, notification(sim, d.stored, d.verdict)));
+          effects.add(() -> outbox.enqueue(tx, notification(sim, d.stored, d.verdict, period)));
         }
         if (d.activate) {
           effects.add(() -> ReadyActivation.start(tx, sim.simId(), sim.accountSid()));
@@ -89,13 +88,27 @@ final class Enforcement {
     });
   }
 
-  private static Decision decide(SimPlan sim, Usage before, Map<UsageKey, long[]> delta, OffsetDateTime month) {
+  /**
+   * The SIM's stored state as it stands in {@code period}: what was counted in an earlier period
+   * starts again from zero (and the SIM from allowed), the lifetime total and the last
+   * notification's period are kept.
+   */
+  private static Usage inPeriod(Usage stored, MeteringPeriod period) {
+    if (stored == null) {
+      return new Usage(period.start(), 0, 0, 0, 0, "allowed", null);
+    }
+    return period.start().isEqual(stored.month) ? stored
+        : new Usage(period.start(), 0, 0, 0, stored.lifetime, "allowed", stored.notified);
+  }
+
+  private static Decision decide(SimPlan sim, Usage before, Map<UsageKey, long[]> delta, MeteringPeriod period) {
+    OffsetDateTime month = period.start();
     long[] byClass = new long[3];
     long added = 0;
     for (Map.Entry<UsageKey, long[]> cell : delta.entrySet()) {
       long bytes = cell.getValue()[0] + cell.getValue()[1];
       added += bytes;
-      if (!cell.getKey().hour().isBefore(month)) {
+      if (!cell.getKey().hour().isBefore(month) && cell.getKey().hour().isBefore(period.end())) {
         byClass[switch (cell.getKey().roaming()) { case "home" -> 0; case "national" -> 1; default -> 2; }] += bytes;
       }
     }
@@ -148,13 +161,14 @@ final class Enforcement {
     return limitMb != null && bytes > limitMb * MB;
   }
 
-  private static CallbackRequest notification(SimPlan sim, Usage u, Verdict verdict) {
+  private static CallbackRequest notification(SimPlan sim, Usage u, Verdict verdict, MeteringPeriod period) {
     return new CallbackRequest(sim.accountSid(), sim.simSid(), "sim.usage_limit", sim.notificationUrl(),
         sim.notificationMethod() == null ? "POST" : sim.notificationMethod(), CallbackRequest.form()
         .add("AccountSid", sim.accountSid()).add("SimSid", sim.simSid()).add("RatePlanSid", sim.ratePlanSid())
         .add("Reason", verdict.reason).add("Action", action(verdict.state))
         .add("DataLimit", sim.dataLimitMb()).add("HomeDataBytes", u.home).add("NationalRoamingDataBytes", u.national)
         .add("InternationalRoamingDataBytes", u.international).add("PeriodStart", u.month.toString())
+        .add("PeriodEnd", period.end().toString())
         .add("ApiVersion", "v1").toList());
   }
 
@@ -163,13 +177,13 @@ final class Enforcement {
       .from(U).where(U.SIM_ID.eq(DSL.any(DSL.param(U.SIM_ID.getDataType().getArrayDataType()))))
       .orderBy(U.SIM_ID).forUpdate());
 
-  private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<Long> simIds, OffsetDateTime month) {
+  /** The stored state of these SIMs (locked), as last saved, whatever period it was counted in. */
+  private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<Long> simIds) {
     return LOAD.execute(tx, (Object) simIds.toArray(Long[]::new)).map(rows -> {
       Map<Long, Usage> usage = new HashMap<>();
       for (Row r : rows) {
-        boolean same = month.isEqual(r.getOffsetDateTime(1));
-        usage.put(r.getLong(0), new Usage(month, same ? r.getLong(2) : 0, same ? r.getLong(3) : 0,
-            same ? r.getLong(4) : 0, r.getLong(5), same ? r.getString(6) : "allowed", r.getOffsetDateTime(7)));
+        usage.put(r.getLong(0), new Usage(r.getOffsetDateTime(1), r.getLong(2), r.getLong(3), r.getLong(4),
+            r.getLong(5), r.getString(6), r.getOffsetDateTime(7)));
       }
       return usage;
     });

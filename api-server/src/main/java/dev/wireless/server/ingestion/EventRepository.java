@@ -39,7 +39,7 @@ final class EventRepository {
           RATE_PLANS.DATA_METERING, RATE_PLANS.DATA_LIMIT, RATE_PLANS.DATA_LIMIT_STRATEGY,
           RATE_PLANS.NATIONAL_ROAMING_ENABLED, RATE_PLANS.NATIONAL_ROAMING_DATA_LIMIT,
           RATE_PLANS.INTERNATIONAL_ROAMING, RATE_PLANS.INTERNATIONAL_ROAMING_DATA_LIMIT,
-          RATE_PLANS.USAGE_NOTIFICATION_URL, RATE_PLANS.USAGE_NOTIFICATION_METHOD)
+          RATE_PLANS.USAGE_NOTIFICATION_URL, RATE_PLANS.USAGE_NOTIFICATION_METHOD, SIMS.ACTIVATED_AT)
       .from(SIMS).leftJoin(RATE_PLANS).on(RATE_PLANS.ID.eq(SIMS.RATE_PLAN_ID))
       .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType()))))
       .orderBy(SIMS.ID).forNoKeyUpdate().of(SIMS));
@@ -79,7 +79,8 @@ final class EventRepository {
             r.getInteger(8), r.getString(9), Boolean.TRUE.equals(r.getBoolean(10)),
             RoamingDataLimits.effective(r.getInteger(11), r.getInteger(8)),
             roaming == null ? List.of() : Arrays.asList(roaming),
-            RoamingDataLimits.effective(r.getInteger(13), r.getInteger(8)), r.getString(14), r.getString(15)));
+            RoamingDataLimits.effective(r.getInteger(13), r.getInteger(8)), r.getString(14), r.getString(15),
+            r.getOffsetDateTime(16)));
       }
       return sims;
     });

@@ -191,7 +191,8 @@ public final class IngestionService {
     NetworkEvent l = s.latest();
     return new SessionWrite(sim.simId(), sim.simSid(), sim.accountSid(), s.sessionKey(), s.start(), s.end(),
         s.lastUpdated(), l.radioLink(), l.operatorMcc(), l.operatorMnc(), l.operatorCountry(), l.operatorName(),
-        l.cellId(), l.cellLat(), l.cellLon(), l.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
+        l.cellId(), l.cellLat(), l.cellLon(), l.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown(),
+        l.roaming(), l.countryCode());
   }
 
   private static String eventId(Object raw) {

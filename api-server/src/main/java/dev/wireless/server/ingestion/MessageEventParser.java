@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the two messaging kinds of the feed: {@code sms_mo} (an SMS a SIM sent to the short code)
- * and {@code sms_receipt} (the network's delivery receipt for an SMS to a SIM). They are handed to
+ * Reads the two messaging kinds of the feed: {@code sms_mo} (an SMS a SIM sent to the short code
+ * or, with {@code transport: ip}, a binary message over its data session) and {@code sms_receipt}
+ * (the network's delivery receipt for an SMS to a SIM). They are handed to
  * {@link MessageEvents}; a malformed one is rejected like any bad event.
  */
 final class MessageEventParser {
@@ -62,16 +63,24 @@ final class MessageEventParser {
     if (!(e.getValue("payload") instanceof String payload)) {
       throw new BadEvent("payload is required (a string; base64 for binary)");
     }
-    String roaming = e.getValue("roaming") instanceof String r ? r.toLowerCase(Locale.ROOT) : "home";
-    if (!Set.of("home", "national", "international").contains(roaming)) {
+    String transport = e.getValue("transport") instanceof String t ? t.toLowerCase(Locale.ROOT) : "sms";
+    if (!transport.equals("sms") && !transport.equals("ip")) {
+      throw new BadEvent("transport must be sms or ip");
+    }
+    if (transport.equals("ip") && !mode.equals("binary")) {
+      throw new BadEvent("a Command over ip is binary (mode binary, payload base64)");
+    }
+    // without roaming, where the SIM is comes from its latest data session
+    String roaming = e.getValue("roaming") instanceof String r ? r.toLowerCase(Locale.ROOT) : null;
+    if (roaming != null && !Set.of("home", "national", "international").contains(roaming)) {
       throw new BadEvent("roaming must be one of home, national, international");
     }
     String country = e.getValue("country_code") instanceof String c ? c.toUpperCase(Locale.ROOT) : "";
-    if (roaming.equals("international") && !country.matches("[A-Z]{2,3}")) {
+    if ("international".equals(roaming) && !country.matches("[A-Z]{2,3}")) {
       throw new BadEvent("country_code (2 or 3 letters) is required for international roaming");
     }
     return new MobileOriginatedSms(eventId, iccid, time, mode, payload, roaming,
-        roaming.equals("international") ? country : "");
+        "international".equals(roaming) ? country : "", transport);
   }
 
   private static String required(JsonObject e, String name) {

@@ -25,10 +25,13 @@ public interface MessageEvents {
    * One MO SMS as the network reported it.
    *
    * @param mode        {@code text} or {@code binary} ({@code payload} is then base64)
-   * @param roaming     {@code home}, {@code national} or {@code international}
+   * @param roaming     {@code home}, {@code national} or {@code international}; null when the network
+   *                    did not say, and the SIM's latest data session tells where it is
    * @param countryCode visited country (ISO 3166 alpha-2) for international roaming, else empty
+   * @param transport   {@code sms} (to the short code) or {@code ip} (binary, over the SIM's open data
+   *                    session)
    */
   record MobileOriginatedSms(String eventId, String iccid, OffsetDateTime time, String mode, String payload,
-                             String roaming, String countryCode) {
+                             String roaming, String countryCode, String transport) {
   }
 }

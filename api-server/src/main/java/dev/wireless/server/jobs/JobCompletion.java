@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,10 @@ final class JobCompletion {
         changes.put(SIMS.RESET_STATUS, null);
       } else {
         changes.put(SIMS.STATUS, reached.value());
+        if (reached == SimState.ACTIVE) {
+          // the first activation anchors the SIM's metering period; a later reactivation keeps it
+          changes.put(SIMS.ACTIVATED_AT, DSL.coalesce(SIMS.ACTIVATED_AT, DSL.currentOffsetDateTime()));
+        }
       }
       return JobRepository.finish(tx, job, worker, "completed", null)
           .compose(v -> sims.on(tx).update(sim.id(), changes))

@@ -98,6 +98,36 @@ public final class SimLifecycle {
     }
   }
 
+  /**
+   * Data metering values that are deprecated ({@code payg} is the current one): a plan may still be
+   * created with them, but no SIM may be activated on it.
+   */
+  public static final Set<String> DEPRECATED_DATA_METERING = Set.of("quota-1", "quota-10", "quota-50");
+
+  /**
+   * Refuses (33122) activating a SIM on a rate plan whose data metering is deprecated: asking for
+   * {@code ready} (the first stage of activation, which turns {@code active} by itself) or
+   * {@code active} on such a plan, or moving a SIM that is {@code ready}, {@code active} or
+   * {@code suspended} (and is not being deactivated) onto one. A SIM already on such a plan keeps
+   * it; only its (re)activation is refused.
+   *
+   * @param planChanges  whether this request changes the SIM's rate plan
+   * @param dataMetering the data metering of the plan the SIM has once this request is applied
+   */
+  public static void checkDataMetering(SimState current, Optional<SimState> target, boolean planChanges,
+                                       String dataMetering) {
+    if (dataMetering == null || !DEPRECATED_DATA_METERING.contains(dataMetering)) {
+      return;
+    }
+    boolean activating = target.filter(t -> t == READY || t == ACTIVE).isPresent();
+    boolean movingConnected = planChanges && target.filter(t -> t == DEACTIVATED).isEmpty()
+        && EnumSet.of(READY, ACTIVE, SUSPENDED).contains(current);
+    if (activating || movingConnected) {
+      throw ApiException.of(ErrorCode.RATE_PLAN_NOT_ALLOWED, "Cannot activate a SIM on a Rate Plan with deprecated "
+          + "Data Metering (" + dataMetering + "); use a Rate Plan with payg Data Metering");
+    }
+  }
+
   /** Checks a move to another account: only a {@code new} SIM, only to the caller or its subaccount. */
   public static void checkAccountMove(SimState current, boolean targetAllowed) {
     if (current != NEW) {

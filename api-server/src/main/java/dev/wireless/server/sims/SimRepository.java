@@ -12,6 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,10 +119,13 @@ public final class SimRepository {
   /** Inserts {@code sims} in status {@code new}; an ICCID already present is skipped. Returns how many were new. */
   public Future<Integer> insertNew(String accountSid, List<NewSim> sims, Long ratePlanId, String status) {
     var insert = SQL.insertInto(SIMS, SIMS.SID, SIMS.ACCOUNT_SID, SIMS.ICCID, SIMS.EID, SIMS.REGISTRATION_CODE,
-        SIMS.UNIQUE_NAME, SIMS.FRIENDLY_NAME, SIMS.RATE_PLAN_ID, SIMS.STATUS);
+        SIMS.UNIQUE_NAME, SIMS.FRIENDLY_NAME, SIMS.RATE_PLAN_ID, SIMS.STATUS, SIMS.ACTIVATED_AT);
+    // a SIM loaded as active (or suspended, so once active) is metered from the day it was loaded
+    OffsetDateTime activatedAt = "active".equals(status) || "suspended".equals(status)
+        ? OffsetDateTime.now(ZoneOffset.UTC) : null;
     for (NewSim sim : sims) {
       insert = insert.values(Sids.newSid("DE"), accountSid, sim.iccid(), sim.eid(), sim.registrationCode(),
-          sim.uniqueName(), sim.friendlyName(), ratePlanId, status);
+          sim.uniqueName(), sim.friendlyName(), ratePlanId, status, activatedAt);
     }
     return SqlExecutor.execute(db, insert.onConflict(SIMS.ICCID).doNothing()).map(SimRepository::rowsAffected);
   }

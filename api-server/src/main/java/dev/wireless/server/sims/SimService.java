@@ -34,7 +34,8 @@ public final class SimService {
   public record Updated(SimRow sim, boolean accepted) {
   }
 
-  private record PlanChoice(boolean given, Long id) {
+  /** The rate plan a request leaves the SIM on: whether it names one, its id and its data metering. */
+  private record PlanChoice(boolean given, Long id, String dataMetering) {
   }
 
   private final Pool pool;
@@ -100,14 +101,24 @@ public final class SimService {
   private Future<PlanChoice> plan(SqlClient tx, String owner, SimRow sim, SimUpdate request) {
     boolean moving = !owner.equals(sim.accountSid());
     if (request.ratePlan() == null) {
-      return Future.succeededFuture(moving ? new PlanChoice(true, null) : new PlanChoice(false, null));
+      if (moving) {
+        return Future.succeededFuture(new PlanChoice(true, null, null));
+      }
+      if (request.status() == null || sim.ratePlanSid() == null) {
+        return Future.succeededFuture(new PlanChoice(false, null, null));
+      }
+      // a status change keeps the current plan, whose data metering decides whether it may activate
+      return new RatePlanRepository(tx).find(owner, sim.ratePlanSid())
+          .map(plan -> new PlanChoice(false, null, plan.map(RatePlanRow::dataMetering).orElse(null)));
     }
     if (request.ratePlan().isEmpty()) {
-      return Future.succeededFuture(new PlanChoice(true, null));
+      return Future.succeededFuture(new PlanChoice(true, null, null));
     }
-    return new RatePlanRepository(tx).find(owner, request.ratePlan()).map(plan -> new PlanChoice(true,
-        plan.map(RatePlanRow::id).orElseThrow(() -> ApiException.of(ErrorCode.RATE_PLAN_NOT_FOUND,
-            "Rate Plan '" + request.ratePlan() + "' was not found on the account"))));
+    return new RatePlanRepository(tx).find(owner, request.ratePlan()).map(found -> {
+      RatePlanRow plan = found.orElseThrow(() -> ApiException.of(ErrorCode.RATE_PLAN_NOT_FOUND,
+          "Rate Plan '" + request.ratePlan() + "' was not found on the account"));
+      return new PlanChoice(true, plan.id(), plan.dataMetering());
+    });
   }
 
   private Future<Updated> apply(SqlClient tx, SimRow sim, SimUpdate request, String owner, PlanChoice plan) {
@@ -121,6 +132,8 @@ public final class SimService {
     Long planAfter = plan.given() ? plan.id() : sim.ratePlanId();
     Optional<SimState> target = request.status() == null ? Optional.empty()
         : SimLifecycle.checkStatusChange(current, request.status(), planAfter != null);
+    SimLifecycle.checkDataMetering(current, target, plan.given() && !Objects.equals(plan.id(), sim.ratePlanId()),
+        plan.dataMetering());
     Map<Field<?>, Object> changes = SimChanges.fields(request);
     if (plan.given()) {
       changes.put(SIMS.RATE_PLAN_ID, plan.id());

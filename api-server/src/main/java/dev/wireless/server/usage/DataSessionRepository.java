@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -64,18 +66,32 @@ public final class DataSessionRepository {
         });
   }
 
-  /** A session to write (its identity and its recomputed picture), or as stored. */
+  /**
+   * The latest session (the newest row) of the SIM whose id is {@code simId}, as a lateral table of
+   * one row or none: its roaming class, its visited country and whether it is still open (no end
+   * event yet). The SIM's latest session is where it is on the network now.
+   */
+  public static Table<Record3<String, String, Boolean>> latestOf(Field<Long> simId) {
+    return DSL.lateral(DSL.select(D.ROAMING, D.COUNTRY_CODE, D.ENDED_AT.isNull().as("session_open")).from(D)
+        .where(D.SIM_ID.eq(simId)).orderBy(D.ID.desc()).limit(DSL.inline(1))).as("latest_session");
+  }
+
+  /**
+   * A session to write (its identity and its recomputed picture), or as stored. {@code roaming} and
+   * {@code countryCode} are where the SIM was at the session's latest event.
+   */
   public record SessionWrite(long simId, String simSid, String accountSid, String key, OffsetDateTime start,
                              OffsetDateTime end, OffsetDateTime lastUpdated, String radioLink, String mcc, String mnc,
                              String country, String operator, String cellId, Double lat, Double lon, String imei,
-                             long bytesUp, long bytesDown, long packetsUp, long packetsDown) {
+                             long bytesUp, long bytesDown, long packetsUp, long packetsDown, String roaming,
+                             String countryCode) {
   }
 
   private static final ArrayRows KEYS = ArrayRows.of("k", D.SIM_ID, D.SESSION_KEY, D.STARTED_AT);
   private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
           D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
           D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
-          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN)
+          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
       .from(KEYS.table()).join(D).on(D.SIM_ID.eq(KEYS.field(D.SIM_ID)))
       .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
 
@@ -91,7 +107,8 @@ public final class DataSessionRepository {
         sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
             r.getOffsetDateTime(4), r.getOffsetDateTime(5), r.getOffsetDateTime(6), r.getString(7), r.getString(8),
             r.getString(9), r.getString(10), r.getString(11), r.getString(12), r.getDouble(13), r.getDouble(14),
-            r.getString(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getLong(19)));
+            r.getString(15), r.getLong(16), r.getLong(17), r.getLong(18), r.getLong(19), r.getString(20),
+            r.getString(21)));
       }
       return sessions;
     });
@@ -100,7 +117,7 @@ public final class DataSessionRepository {
   private static final ArrayRows WRITES = ArrayRows.of("w", D.SID, D.SIM_ID, D.SIM_SID, D.ACCOUNT_SID,
       D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC, D.OPERATOR_MNC,
       D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP, D.BYTES_DOWN,
-      D.PACKETS_UP, D.PACKETS_DOWN);
+      D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE);
   private static final SqlExecutor.Template INSERT = SqlExecutor.Template.of(SQL.insertInto(D)
       .columns(WRITES.columns()).select(WRITES.select()));
   private static final SqlExecutor.Template UPDATE = SqlExecutor.Template.of(SQL.update(D)
@@ -119,6 +136,8 @@ public final class DataSessionRepository {
       .set(D.BYTES_DOWN, WRITES.field(D.BYTES_DOWN))
       .set(D.PACKETS_UP, WRITES.field(D.PACKETS_UP))
       .set(D.PACKETS_DOWN, WRITES.field(D.PACKETS_DOWN))
+      .set(D.ROAMING, WRITES.field(D.ROAMING))
+      .set(D.COUNTRY_CODE, WRITES.field(D.COUNTRY_CODE))
       .from(WRITES.table())
       .where(D.SIM_ID.eq(WRITES.field(D.SIM_ID))).and(D.SESSION_KEY.eq(WRITES.field(D.SESSION_KEY)))
       .and(D.STARTED_AT.eq(WRITES.field(D.STARTED_AT))));
@@ -141,7 +160,8 @@ public final class DataSessionRepository {
       SessionWrite s = sessions.get(i);
       rows.row(i, withNewSids ? Sids.newSid("WN") : null, s.simId(), s.simSid(), s.accountSid(), s.key(), s.start(),
           s.end(), s.lastUpdated(), s.radioLink(), s.mcc(), s.mnc(), s.country(), s.operator(), s.cellId(), s.lat(),
-          s.lon(), s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown());
+          s.lon(), s.imei(), s.bytesUp(), s.bytesDown(), s.packetsUp(), s.packetsDown(), s.roaming(),
+          s.countryCode() == null ? "" : s.countryCode());
     }
     return rows.values();
   }

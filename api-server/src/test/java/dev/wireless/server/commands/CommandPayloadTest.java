@@ -31,6 +31,20 @@ class CommandPayloadTest {
   }
 
   @Test
+  void binaryFromTheSimIsCutTo140Bytes() {
+    byte[] bytes = new byte[141];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 7);
+    }
+    String over = Base64.getEncoder().encodeToString(bytes);
+    String fits = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 140));
+    assertEquals(fits, CommandPayload.truncatedBinary(over));
+    assertEquals(fits, CommandPayload.truncatedBinary(fits));
+    assertEquals("", CommandPayload.truncatedBinary(""));
+    assertEquals(null, CommandPayload.truncatedBinary("not base64!"));
+  }
+
+  @Test
   void theSidGoesBeforeOrAfterWithOneSpace() {
     assertEquals("DCx hi", CommandPayload.overTheAir("hi", "start", "DCx"));
     assertEquals("hi DCx", CommandPayload.overTheAir("hi", "end", "DCx"));

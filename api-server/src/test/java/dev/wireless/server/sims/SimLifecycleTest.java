@@ -119,4 +119,32 @@ class SimLifecycleTest {
     ApiException e = assertThrows(ApiException.class, call);
     assertEquals(code, e.code(), e.getMessage());
   }
+  @ParameterizedTest
+  @CsvSource({"quota-1", "quota-10", "quota-50"})
+  void activatingOnADeprecatedDataMeteringIs33122(String metering) {
+    for (SimState target : EnumSet.of(READY, ACTIVE)) {
+      ApiException e = assertThrows(ApiException.class,
+          () -> SimLifecycle.checkDataMetering(NEW, Optional.of(target), true, metering));
+      assertEquals(ErrorCode.RATE_PLAN_NOT_ALLOWED, e.code());
+    }
+    for (SimState connected : EnumSet.of(READY, ACTIVE, SUSPENDED)) {
+      ApiException e = assertThrows(ApiException.class,
+          () -> SimLifecycle.checkDataMetering(connected, Optional.empty(), true, metering));
+      assertEquals(ErrorCode.RATE_PLAN_NOT_ALLOWED, e.code());
+    }
+    ApiException resumed = assertThrows(ApiException.class,
+        () -> SimLifecycle.checkDataMetering(SUSPENDED, Optional.of(ACTIVE), false, metering));
+    assertEquals(ErrorCode.RATE_PLAN_NOT_ALLOWED, resumed.code());
+    // a SIM that does not connect may be given such a plan, and one that has it may be switched off
+    SimLifecycle.checkDataMetering(NEW, Optional.empty(), true, metering);
+    SimLifecycle.checkDataMetering(ACTIVE, Optional.of(DEACTIVATED), true, metering);
+    SimLifecycle.checkDataMetering(ACTIVE, Optional.of(SUSPENDED), false, metering);
+  }
+
+  @Test
+  void paygAndPlansWithoutMeteringActivate() {
+    SimLifecycle.checkDataMetering(NEW, Optional.of(ACTIVE), true, "payg");
+    SimLifecycle.checkDataMetering(ACTIVE, Optional.empty(), true, "payg");
+    SimLifecycle.checkDataMetering(NEW, Optional.of(READY), true, null);
+  }
 }
