@@ -90,16 +90,20 @@ public final class ErrorMapper implements Handler<RoutingContext> {
   }
 
   /**
-   * Netty's HTTP decoders (the body handler's form decoder, for one) reject some malformed input,
-   * such as a form pair with an empty name, by throwing; that is the client's mistake, not ours.
+   * Netty's HTTP decoders reject some malformed input by throwing; that is the client's mistake, not
+   * ours. Only an exception <em>raised</em> by Netty's HTTP codec counts (its first frame outside the
+   * JDK is the codec's): every exception thrown while a request is handled has the codec further
+   * down its stack, and one raised by our own code or a library (a statement error, say) is a 500
+   * whose message — possibly SQL — must never reach the client.
    */
-  private static boolean isMalformedHttpInput(Throwable failure) {
+  static boolean isMalformedHttpInput(Throwable failure) {
     if (!(failure instanceof IllegalArgumentException) && !(failure instanceof io.netty.handler.codec.DecoderException)) {
       return false;
     }
     for (StackTraceElement frame : failure.getStackTrace()) {
-      if (frame.getClassName().startsWith("io.netty.handler.codec.http")) {
-        return true;
+      String type = frame.getClassName();
+      if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+        return type.startsWith("io.netty.handler.codec.http");
       }
     }
     return false;

@@ -35,6 +35,27 @@ class ErrorMapperTest {
   }
 
   @Test
+  void anIllegalArgumentFromOurOwnCodeIsA500WithoutItsMessage() {
+    IllegalArgumentException ours = new IllegalArgumentException("select * from sims where secret");
+    ours.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("dev.wireless.persistence.SqlExecutor", "execute", null, 1),
+        new StackTraceElement("io.netty.handler.codec.http.HttpServerCodec", "channelRead", null, 1)});
+    ApiException error = ErrorMapper.toApiException(ours, 500, "/");
+    assertEquals(ErrorCode.INTERNAL_ERROR, error.code());
+    assertEquals(ErrorCode.INTERNAL_ERROR.defaultMessage(), error.getMessage());
+  }
+
+  @Test
+  void anIllegalArgumentRaisedByNettysHttpCodecIsTheClientsMalformedInput() {
+    IllegalArgumentException netty = new IllegalArgumentException("invalid escape sequence");
+    netty.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("java.lang.Integer", "parseInt", null, 1),
+        new StackTraceElement("io.netty.handler.codec.http.QueryStringDecoder", "decodeComponent", null, 1),
+        new StackTraceElement("dev.wireless.server.http.RequestValues", "query", null, 1)});
+    assertEquals(ErrorCode.INVALID_PARAMETER, ErrorMapper.toApiException(netty, 500, "/").code());
+  }
+
+  @Test
   void unexpectedExceptionsBecomeAGeneric500WithoutDetails() {
     ApiException error = ErrorMapper.toApiException(new IllegalStateException("secret detail"), 500, "/");
     assertEquals(ErrorCode.INTERNAL_ERROR, error.code());
