@@ -1,16 +1,17 @@
 package dev.wireless.server.http;
 
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Cross-origin access for browser apps (the Fetch standard's CORS protocol), as both upstream
- * contracts declare it. A root handler, so it runs before authentication and validation: it
+ * contracts declare it. A root handler (a security-policy handler, which Vert.x runs before the body
+ * handler, as it does its own {@code CorsHandler}), so it runs before authentication and validation: it
  * answers preflights itself (204, never authenticated) and puts {@code Access-Control-Allow-Origin}
  * and {@code Access-Control-Expose-Headers} on every other response, errors included.
  *
@@ -20,7 +21,7 @@ import java.util.Set;
  * origin is echoed back, any other gets no CORS headers (the browser then blocks the response),
  * and every response carries {@code Vary: Origin} so that caches keep the answers apart.
  */
-public final class CorsPolicy implements Handler<RoutingContext> {
+public final class CorsPolicy implements SecurityPolicyHandler {
 
   static final String ALLOW_METHODS = "GET, POST, PATCH, DELETE, OPTIONS";
   static final String ALLOW_HEADERS = "Authorization, Content-Type, Accept, Idempotency-Key, X-Request-Id";
