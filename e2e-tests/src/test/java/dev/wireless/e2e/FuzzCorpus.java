@@ -24,6 +24,7 @@ final class FuzzCorpus {
   }
 
   static final String FORM = "application/x-www-form-urlencoded";
+  static final String JSON = "application/json";
 
   private static final List<String> BAD_VALUES = List.of(
       "", "%20", enc("x".repeat(70_000)), enc("ü漢字🙂"), "%00", "%C3%28", "%FF%FE", enc("' OR 1=1 --"),
@@ -133,8 +134,10 @@ final class FuzzCorpus {
     switch (in) {
       case "query" -> requests.add(new FuzzRequest(label, op.method, path + "?" + name + "=" + wireValue,
           op.contentType(), op.emptyBody()));
-      case "body" -> requests.add(new FuzzRequest(label, op.method, path, FORM,
-          (name + "=" + wireValue).getBytes(StandardCharsets.UTF_8)));
+      case "body" -> requests.add(op.json
+          ? new FuzzRequest(label, op.method, path, JSON,
+              new JsonObject().put(name, wireValue).encode().getBytes(StandardCharsets.UTF_8))
+          : new FuzzRequest(label, op.method, path, FORM, (name + "=" + wireValue).getBytes(StandardCharsets.UTF_8)));
       case "path" -> requests.add(new FuzzRequest(label, op.method,
           op.path.replace("{" + name + "}", wireValue).replaceAll("\\{[^}]+}", "x"), op.contentType(), op.emptyBody()));
       default -> { } // header parameters are documented callback headers, not request inputs
@@ -157,11 +160,13 @@ final class FuzzCorpus {
         List<String> bodyProperties = new ArrayList<>();
         JsonObject body = operation.getJsonObject("requestBody");
         if (body != null) {
-          JsonObject schema = resolve(body.getJsonObject("content").getJsonObject(FORM).getJsonObject("schema"));
+          JsonObject content = body.getJsonObject("content");
+          JsonObject media = content.getJsonObject(FORM, content.getJsonObject(JSON));
+          JsonObject schema = resolve(media.getJsonObject("schema"));
           bodyProperties.addAll(schema.getJsonObject("properties", new JsonObject()).fieldNames());
         }
         operations.add(new Operation(operation.getString("operationId"), method.toUpperCase(), path, parameters,
-            bodyProperties, body != null));
+            bodyProperties, body != null, body != null && !body.getJsonObject("content").containsKey(FORM)));
       }
     }
     return operations;
@@ -187,8 +192,9 @@ final class FuzzCorpus {
     return resolve(target);
   }
 
+  /** @param json the body is JSON (KORE's secrets API) rather than a form */
   private record Operation(String id, String method, String path, List<JsonObject> parameters,
-                           List<String> bodyProperties, boolean hasBody) {
+                           List<String> bodyProperties, boolean hasBody, boolean json) {
 
     String validPath(Map<String, String> ids) {
       String sid = ids.getOrDefault(path, "x");
@@ -200,7 +206,7 @@ final class FuzzCorpus {
     }
 
     String contentType() {
-      return hasBody ? FORM : null;
+      return hasBody ? (json ? JSON : FORM) : null;
     }
 
     byte[] emptyBody() {
