@@ -113,6 +113,7 @@ final class Services {
     SimsApiBinder.bind(binder, new SimsResource(sims));
     AlertsApiBinder.bind(binder, new AlertsResource(pool, callbackSchedule));
     WebhookSecretsApiBinder.bind(binder, new WebhookSecretsResource(pool));
+    dev.wireless.server.api.SecretsApiBinder.bind(binder, new dev.wireless.server.debugger.KoreSecretsResource(pool));
     DataSessionsApiBinder.bind(binder, new DataSessionsResource(usage));
     UsageRecordsApiBinder.bind(binder, new UsageRecordsResource(usage));
     CommandsApiBinder.bind(binder, new CommandsResource(commands));

@@ -143,7 +143,8 @@ public final class WirelessServer {
         services.credentials().start(vertx, pool);
         return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
                 services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
-                new IdempotentRequests(pool, config.limits().idempotencyTtl()), services::bind))
+                new IdempotentRequests(pool, config.limits().idempotencyTtl()),
+                dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), services::bind))
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);

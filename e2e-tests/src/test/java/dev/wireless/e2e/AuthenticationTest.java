@@ -77,12 +77,13 @@ class AuthenticationTest extends ContractCheck {
   }
 
   @Test
-  void theTokenEndpointRefusesWrongSecretsAndBadGrants() {
-    assertError(http.postForm("/v1/auth/token", null, "grant_type", "client_credentials",
-        "client_id", account.accountSid(), "client_secret", "nope"), 401, 20003);
-    assertError(http.postForm("/v1/auth/token", null, "grant_type", "password",
-        "client_id", account.accountSid(), "client_secret", account.authToken()), 400, 33101);
-    assertError(http.postForm("/v1/auth/token", null, "grant_type", "client_credentials"), 400, 33102);
+  void theTokenEndpointRefusesWrongSecretsAndBadGrantsInTheOAuthShape() {
+    OAuthTokenEndpointTest.assertOAuthError(http.postForm("/v1/auth/token", null, "grant_type", "client_credentials",
+        "client_id", account.accountSid(), "client_secret", "nope"), 401, "invalid_client", null);
+    OAuthTokenEndpointTest.assertOAuthError(http.postForm("/v1/auth/token", null, "grant_type", "password",
+        "client_id", account.accountSid(), "client_secret", account.authToken()), 400, "unsupported_grant_type", null);
+    OAuthTokenEndpointTest.assertOAuthError(http.postForm("/v1/auth/token", null, "grant_type", "client_credentials"),
+        401, "invalid_client", null);
   }
 
   @Test

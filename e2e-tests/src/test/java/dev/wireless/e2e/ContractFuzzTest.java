@@ -47,6 +47,7 @@ class ContractFuzzTest {
     JsonObject spec = new JsonObject(new RawHttp(platform.baseUrl()).get("/v1/openapi.json", null).body());
     Map<String, String> ids = Map.of("/v1/Sims/{Sid}", "fuzz-0", "/v1/Sims/{SimSid}/DataSessions", "fuzz-1",
         "/v1/Sims/{SimSid}/UsageRecords", "fuzz-1", "/v1/RatePlans/{Sid}", "fuzz-plan");
+    java.util.Set<String> tokenPaths = tokenPaths(spec);
     List<FuzzRequest> corpus = new ArrayList<>(new FuzzCorpus(spec, ids, seed).build(RANDOM_MIXES));
     corpus.add(new FuzzRequest("oversized body", "POST", "/v1/RatePlans", FuzzCorpus.FORM,
         ("FriendlyName=" + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8)));
@@ -67,7 +68,7 @@ class ContractFuzzTest {
               HttpResponse.BodyHandlers.ofString())
           .whenComplete((response, error) -> {
             inFlight.release();
-            String verdict = error != null ? "no response: " + error : check(response, byCode);
+            String verdict = error != null ? "no response: " + error : check(response, byCode, tokenPaths);
             synchronized (byStatus) {
               byStatus.computeIfAbsent(error != null ? "none" : String.valueOf(response.statusCode()),
                   k -> new AtomicInteger()).incrementAndGet();
@@ -92,7 +93,8 @@ class ContractFuzzTest {
   }
 
   /** Returns null when the response is acceptable, else what is wrong with it. */
-  private static String check(HttpResponse<String> response, Map<Integer, AtomicInteger> byCode) {
+  private static String check(HttpResponse<String> response, Map<Integer, AtomicInteger> byCode,
+                              java.util.Set<String> tokenPaths) {
     int status = response.statusCode();
     if (status >= 500) {
       return status + " " + abbreviate(response.body());
@@ -108,6 +110,10 @@ class ContractFuzzTest {
     }
     try {
       JsonObject body = new JsonObject(response.body());
+      if (tokenPaths.contains(response.uri().getPath()) && body.containsKey("error")) {
+        return body.getString("error_description", "").isBlank() ? status + " with an incomplete OAuth error: "
+            + abbreviate(response.body()) : null;
+      }
       Integer code = body.getInteger("code");
       if (code == null || body.getInteger("status") != status || body.getString("message", "").isBlank()
           || !body.getString("more_info", "").endsWith("/" + code) || body.getString("detail", "").isBlank()) {
@@ -118,6 +124,18 @@ class ContractFuzzTest {
     } catch (RuntimeException e) {
       return status + " with a body that is not the error JSON: " + abbreviate(response.body());
     }
+  }
+
+  /** The token endpoints, whose refusals have the OAuth shape {error, error_description} instead. */
+  private static java.util.Set<String> tokenPaths(JsonObject spec) {
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    spec.getJsonObject("paths").forEach(path -> {
+      JsonObject post = ((JsonObject) path.getValue()).getJsonObject("post");
+      if (post != null && post.getBoolean("x-oauth-token-endpoint", false)) {
+        paths.add(path.getKey());
+      }
+    });
+    return paths;
   }
 
   private static HttpRequest build(String base, FuzzRequest request, String authorization) {

@@ -65,6 +65,9 @@ class CrossAccountIsolationTest {
     notFound("FetchAlert", () -> http.get("/v1/Alerts/" + alertSid, auth));
     notFound("RedeliverAlert", () -> http.postForm("/v1/Alerts/" + alertSid + "/Redeliver", auth));
     notFound("UpdateWebhookSecret", () -> http.postForm("/v1/WebhookSecrets/" + secretId, auth, "Status", "active"));
+    notFound("getSecret", () -> http.get("/v1/secrets/" + secretId, auth));
+    notFound("modifySecret", () -> http.exchange("PATCH", "/v1/secrets/" + secretId, "{\"Status\":\"active\"}",
+        "Authorization", auth, "Content-Type", "application/json"));
 
     String everything = String.join("\n",
         listed("ListSim", http.get("/v1/Sims?PageSize=1000", auth)),
@@ -73,6 +76,7 @@ class CrossAccountIsolationTest {
         listed("ListCommand", http.get("/v1/Commands?PageSize=1000", auth)),
         listed("ListAlert", http.get("/v1/Alerts?PageSize=1000", auth)),
         listed("ListWebhookSecret", http.get("/v1/WebhookSecrets", auth)),
+        listed("getSecrets", http.get("/v1/secrets?page_size=1000", auth)),
         listed("ListAccountUsageRecord", http.get("/v1/UsageRecords?Granularity=all", auth)));
     for (String foreign : List.of(simSid, iccid, planSid, commandSid, alertSid, secretId, a.account.accountSid())) {
       assertFalse(everything.contains(foreign), "B's lists show A's " + foreign);
@@ -88,7 +92,8 @@ class CrossAccountIsolationTest {
         operations.add(operation.getString("operationId"));
       }
     }));
-    operations.removeAll(Set.of("CreateAccessToken", "CreateRatePlan", "CreateWebhookSecret"));
+    operations.removeAll(Set.of("CreateAccessToken", "CreateKoreAccessToken", "CreateRatePlan", "CreateWebhookSecret",
+        "createSecret"));
     operations.removeAll(covered);
     assertTrue(operations.isEmpty(), "operations without an isolation check: " + operations);
   }

@@ -25,6 +25,7 @@ final class FuzzCorpus {
   }
 
   static final String FORM = "application/x-www-form-urlencoded";
+  static final String JSON = "application/json";
 
   private static final List<String> BAD_VALUES = List.of(
       "", "%20", enc("x".repeat(70_000)), enc("ü漢字🙂"), "%00", "%C3%28", "%FF%FE", enc("' OR 1=1 --"),
@@ -135,8 +136,10 @@ final class FuzzCorpus {
     switch (in) {
       case "query" -> requests.add(new FuzzRequest(label, op.method, path + "?" + name + "=" + wireValue,
           op.contentType(), op.emptyBody()));
-      case "body" -> requests.add(new FuzzRequest(label, op.method, path, FORM,
-          (name + "=" + wireValue).getBytes(StandardCharsets.UTF_8)));
+      case "body" -> requests.add(op.json
+          ? new FuzzRequest(label, op.method, path, JSON,
+              new JsonObject().put(name, wireValue).encode().getBytes(StandardCharsets.UTF_8))
+          : new FuzzRequest(label, op.method, path, FORM, (name + "=" + wireValue).getBytes(StandardCharsets.UTF_8)));
       case "path" -> requests.add(new FuzzRequest(label, op.method,
           op.path.replace("{" + name + "}", wireValue).replaceAll("\\{[^}]+}", "x"), op.contentType(), op.emptyBody()));
       default -> { } // header parameters are documented callback headers, not request inputs
@@ -159,11 +162,13 @@ final class FuzzCorpus {
         List<String> bodyProperties = new ArrayList<>();
         JsonObject body = operation.getJsonObject("requestBody");
         if (body != null) {
-          JsonObject schema = resolve(body.getJsonObject("content").getJsonObject(FORM).getJsonObject("schema"));
+          JsonObject content = body.getJsonObject("content");
+          JsonObject media = content.getJsonObject(FORM, content.getJsonObject(JSON));
+          JsonObject schema = resolve(media.getJsonObject("schema"));
           bodyProperties.addAll(schema.getJsonObject("properties", new JsonObject()).fieldNames());
         }
         operations.add(new Operation(operation.getString("operationId"), method.toUpperCase(), path, parameters,
-            bodyProperties, body != null));
+            bodyProperties, body != null, body != null && !body.getJsonObject("content").containsKey(FORM)));
       }
     }
     return operations;
@@ -189,9 +194,13 @@ final class FuzzCorpus {
     return resolve(target);
   }
 
-  /** One operation of the contract: its parameters resolved, the names of its form body's fields. */
+  /**
+   * One operation of the contract: its parameters resolved, the names of its body's fields.
+   *
+   * @param json the body is JSON (KORE's secrets API) rather than a form
+   */
   record Operation(String id, String method, String path, List<JsonObject> parameters,
-                   List<String> bodyProperties, boolean hasBody) {
+                   List<String> bodyProperties, boolean hasBody, boolean json) {
 
     String validPath(Map<String, String> ids) {
       String sid = ids.getOrDefault(path, "x");
@@ -203,7 +212,7 @@ final class FuzzCorpus {
     }
 
     String contentType() {
-      return hasBody ? FORM : null;
+      return hasBody ? (json ? JSON : FORM) : null;
     }
 
     byte[] emptyBody() {

@@ -64,6 +64,16 @@ final class RawHttp {
     return post(path, authorization, "application/x-www-form-urlencoded", form(pairs));
   }
 
+  /** Any method with the given headers (name, value, …) and body (null for none). */
+  HttpResponse<String> exchange(String method, String path, String body, String... headers) {
+    HttpRequest.Builder builder = request(path, null).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
   /** Asserts an error response: the status, the JSON error body and its code. */
   static JsonObject assertError(HttpResponse<String> response, int status, int code) {
     assertEquals(status, response.statusCode(), response.body());

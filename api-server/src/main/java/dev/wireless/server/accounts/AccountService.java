@@ -81,16 +81,11 @@ public final class AccountService {
         : accounts.findActiveSidByAccessTokenDigest(digest);
   }
 
-  /** OAuth2 client credentials: client_id is the Account SID, client_secret its Auth Token. */
-  public Future<Optional<AccessTokenGrant>> issueAccessToken(String clientId, String clientSecret) {
-    return authenticateBasic(clientId, clientSecret).compose(account -> {
-      if (account.isEmpty()) {
-        return Future.succeededFuture(Optional.empty());
-      }
-      String token = AuthTokens.newAccessToken();
-      OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(accessTokenTtl);
-      return accounts.insertAccessToken(AuthTokens.digest(token), account.get(), expiresAt)
-          .map(v -> Optional.of(new AccessTokenGrant(token, accessTokenTtl.toSeconds())));
-    });
+  /** An OAuth access token for {@code accountSid}, a client authenticated by {@link #authenticateBasic}. */
+  public Future<AccessTokenGrant> issueAccessToken(String accountSid) {
+    String token = AuthTokens.newAccessToken();
+    OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(accessTokenTtl);
+    return accounts.insertAccessToken(AuthTokens.digest(token), accountSid, expiresAt)
+        .map(v -> new AccessTokenGrant(token, accessTokenTtl.toSeconds()));
   }
 }

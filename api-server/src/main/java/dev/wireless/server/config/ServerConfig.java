@@ -22,6 +22,7 @@ import java.util.Map;
  * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
  * @param eventLoops    Vert.x event loops, each with its own HTTP listener and database connections
  * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
+ * @param corsOrigins   origins browser apps may call from ({@code scheme://host[:port]}, lowercase); empty: any
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -29,7 +30,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
-                           int eventLoops, int dbPipelinedConnections) {
+                           int eventLoops, int dbPipelinedConnections,
+                           java.util.List<String> corsOrigins) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -62,7 +64,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         // a shared database is a deployment: nodes must not each add a demo account to it
         s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
         s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
-        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64));
+        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64),
+        corsOrigins(s.text("WIRELESS_CORS_ORIGINS", null)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -83,7 +86,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */
@@ -101,6 +104,23 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
       }
     }
     return url;
+  }
+
+  /** {@code WIRELESS_CORS_ORIGINS}: a comma list of origins; unset or {@code *} allows any. */
+  private static java.util.List<String> corsOrigins(String list) {
+    if (list == null || list.equals("*")) {
+      return java.util.List.of();
+    }
+    java.util.List<String> origins = new java.util.ArrayList<>();
+    for (String entry : list.split(",")) {
+      String origin = stripTrailingSlash(entry.trim()).toLowerCase(java.util.Locale.ROOT);
+      if (!origin.matches("https?://[^/\\s?#*]+")) {
+        throw new IllegalArgumentException("WIRELESS_CORS_ORIGINS: '" + entry.trim()
+            + "' is not an origin such as https://app.example.com or http://localhost:3000");
+      }
+      origins.add(origin);
+    }
+    return java.util.List.copyOf(origins);
   }
 
   private static String stripTrailingSlash(String url) {

@@ -12,12 +12,18 @@ public final class ApiException extends RuntimeException {
   private final ErrorCode code;
   private final int status;
   private final Map<String, String> headers;
+  private final OAuthError oauthError;
 
   private ApiException(ErrorCode code, int status, String message, Map<String, String> headers) {
+    this(code, status, message, headers, null);
+  }
+
+  private ApiException(ErrorCode code, int status, String message, Map<String, String> headers, OAuthError oauthError) {
     super(message, null, false, false);
     this.code = code;
     this.status = status;
     this.headers = headers;
+    this.oauthError = oauthError;
   }
 
   public static ApiException of(ErrorCode code) {
@@ -35,7 +41,12 @@ public final class ApiException extends RuntimeException {
 
   /** Adds response headers (e.g. WWW-Authenticate, Retry-After). */
   public ApiException withHeaders(Map<String, String> extra) {
-    return new ApiException(code, status, getMessage(), Map.copyOf(extra));
+    return new ApiException(code, status, getMessage(), Map.copyOf(extra), oauthError);
+  }
+
+  /** A token endpoint's refusal, answered as {@code {error, error_description}} (RFC 6749 §5.2). */
+  public static ApiException oauth(OAuthError error, String description) {
+    return new ApiException(error.code(), error.status(), description, Map.of(), error);
   }
 
   public static ApiException notFound(String path) {
@@ -56,5 +67,10 @@ public final class ApiException extends RuntimeException {
 
   public Map<String, String> headers() {
     return headers;
+  }
+
+  /** The OAuth error this is, or null for the platform's own error body. */
+  public OAuthError oauthError() {
+    return oauthError;
   }
 }

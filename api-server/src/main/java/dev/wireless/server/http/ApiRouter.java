@@ -46,17 +46,19 @@ public final class ApiRouter {
    * @param bodyLimit    the largest accepted request body in bytes; larger ones get 413
    * @param rateLimiter  requests per account
    * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
+   * @param cors         cross-origin access for browser apps (answers preflights before any authentication)
    * @param bindings     registers the resources with the generated binders
    */
   public static Router create(Vertx vertx, LoadedContract loaded, String baseUrl, long bodyLimit,
                               Authenticator authenticator, RateLimiter rateLimiter, IdempotentRequests idempotency,
-                              Consumer<OperationBinder> bindings) {
+                              CorsPolicy cors, Consumer<OperationBinder> bindings) {
     OpenAPIContract contract = loaded.contract();
     JsonObject document = loaded.document();
     ContractRequestExtractor extractor = new ContractRequestExtractor(loaded.forms(), loaded.publicOperations(),
         authenticator, rateLimiter);
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
+    builder.rootHandler(cors);
     builder.rootHandler(new RequestBodyReader(bodyLimit));
     builder.rootHandler(ApiRouter::checkUri);
     OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,

@@ -35,6 +35,7 @@ final class ContractRequestExtractor implements RequestExtractor {
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
     ctx.put(RequestTelemetry.OPERATION_KEY, operation.getOperationId());
+    OAuthError.markIfTokenEndpoint(ctx, operation);
     Future<Void> authenticated = publicOperations.isPublic(operation.getOperationId())
         ? Future.succeededFuture()
         : authenticator.authenticate(ctx.request()).map(accountSid -> {

@@ -51,6 +51,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     ApiException error = toApiException(ctx.failure(), ctx.statusCode(), ctx.normalizedPath());
+    if (ctx.get(OAuthError.TOKEN_ENDPOINT_KEY) != null) {
+      error = OAuthError.forTokenEndpoint(error);
+    }
     if (error.code() == ErrorCode.INTERNAL_ERROR) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
     }
@@ -164,6 +167,13 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     return Titles.BY_CODE.getOrDefault(code.code(), code.defaultMessage());
   }
 
+  /** The RFC 6749 §5.2 body of a token endpoint's refusal. */
+  static JsonObject oauthBody(ApiException error) {
+    return new JsonObject()
+        .put("error", error.oauthError().wireName())
+        .put("error_description", OAuthError.description(error.getMessage()));
+  }
+
   private void write(HttpServerResponse response, ApiException error) {
     if (response.headWritten()) {
       response.reset();
@@ -172,6 +182,6 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     error.headers().forEach(response::putHeader);
     response.setStatusCode(error.status())
         .putHeader("Content-Type", "application/json")
-        .end(body(error).toBuffer());
+        .end((error.oauthError() != null ? oauthBody(error) : body(error)).toBuffer());
   }
 }

@@ -64,7 +64,7 @@ public final class OperationBinder {
   private void invoke(RoutingContext ctx, Invocation invocation) {
     ValidatedRequest request = ctx.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     CallContext call = new CallContext(ctx.get(ContractRequestExtractor.ACCOUNT_KEY), baseUrl,
-        ctx.normalizedPath(), ctx.request().query());
+        ctx.normalizedPath(), ctx.request().query(), ctx.request().getHeader("Authorization"));
     String key = ctx.request().getHeader("Idempotency-Key");
     Future<StoredReply> reply;
     if (key != null && call.accountSid() != null && ctx.request().method() == HttpMethod.POST) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The validated request of one operation, read by the generated binders: path, query and form
- * values by their contract names, each converted to the declared Java type. Absent → null.
+ * values by their contract names, each converted to the declared Java type (a JSON body as a
+ * whole). Absent → null.
  */
 public final class OperationInput {
 
@@ -34,6 +35,13 @@ public final class OperationInput {
   @SuppressWarnings("unchecked")
   public <T> T header(String name, JavaType type) {
     return (T) fromParameters(request.getHeaders(), name, type);
+  }
+
+  /** A JSON request body as a whole, as the generated model of its schema (null when there is none). */
+  @SuppressWarnings("unchecked")
+  public <T> T body(String name, JavaType type) {
+    RequestParameter body = request.getBody();
+    return body == null || body.isNull() ? null : (T) ParamType.convert(name, form, type);
   }
 
   @SuppressWarnings("unchecked")

@@ -33,6 +33,10 @@ final class ValidationFailures {
     if (failure.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER) {
       return ApiException.of(ErrorCode.MISSING_PARAMETER, "The request body is missing");
     }
+    if (failure.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT) {
+      // only operations with JSON bodies reach this: form bodies are converted before validation
+      return ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
+    }
     return ApiException.invalid(trim(failure.getMessage()));
   }
 

@@ -44,4 +44,17 @@ class ServerConfigTest {
       assertTrue(error.getMessage().contains(bad.keySet().iterator().next()), error.getMessage());
     }
   }
+
+  @Test
+  void corsOriginsAreAnyByDefaultOrAListOfOrigins() {
+    assertEquals(java.util.List.of(), ServerConfig.from(Map.of()).corsOrigins());
+    assertEquals(java.util.List.of(), ServerConfig.from(Map.of("WIRELESS_CORS_ORIGINS", "*")).corsOrigins());
+    assertEquals(java.util.List.of("https://app.example.com", "http://localhost:3000"), ServerConfig.from(Map.of(
+        "WIRELESS_CORS_ORIGINS", "https://App.Example.com/, http://localhost:3000")).corsOrigins());
+    for (String bad : new String[] {"app.example.com", "https://app.example.com/path", "https://*.example.com"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ServerConfig.from(Map.of("WIRELESS_CORS_ORIGINS", bad)));
+      assertTrue(e.getMessage().contains("WIRELESS_CORS_ORIGINS"), e.getMessage());
+    }
+  }
 }

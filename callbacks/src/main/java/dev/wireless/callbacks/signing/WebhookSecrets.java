@@ -22,7 +22,8 @@ import org.jooq.impl.DSL;
  * <p>At most one secret per account is {@value #ACTIVE} and signs callbacks. A new secret is
  * {@value #PENDING} unless the account has none active yet, so a receiver can be given the new
  * secret before it is used; {@link #rotate} then switches signing over in one transaction (the old
- * secret becomes pending). Callbacks sent after the commit use the new secret.
+ * secret becomes pending). Callbacks sent after the commit use the new secret. {@link #modify} also
+ * renames and sets statuses, as KORE's {@code PATCH /v1/secrets/{id}} does.
  */
 public final class WebhookSecrets {
 
@@ -61,19 +62,43 @@ public final class WebhookSecrets {
                 .map(WebhookSecrets::all);
     }
 
+    /** One of the account's secrets; empty when it has none with this id. */
+    public Future<Optional<WebhookSecret>> find(String accountSid, String secretId) {
+        return SqlExecutor.execute(pool, SQL.selectFrom(WEBHOOK_SECRETS)
+                        .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(accountSid))
+                        .and(WEBHOOK_SECRETS.ID.eq(secretId)))
+                .map(rows -> all(rows).stream().findFirst());
+    }
+
     /**
      * Makes {@code secretId} the account's active secret and demotes the one active before it;
      * empty when the account has no such secret.
      */
     public Future<Optional<WebhookSecret>> rotate(String accountSid, String secretId) {
-        return pool.withTransaction(tx -> SqlExecutor.execute(tx, SQL.update(WEBHOOK_SECRETS)
-                        .set(WEBHOOK_SECRETS.STATUS, PENDING)
-                        .set(WEBHOOK_SECRETS.UPDATED_AT, DSL.currentOffsetDateTime())
-                        .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(accountSid))
-                        .and(WEBHOOK_SECRETS.STATUS.eq(ACTIVE))
-                        .and(WEBHOOK_SECRETS.ID.ne(secretId)))
+        return modify(accountSid, secretId, Optional.empty(), Optional.of(ACTIVE));
+    }
+
+    /**
+     * Renames a secret and/or sets its status, in one transaction. {@value #ACTIVE} rotates (the
+     * secret active before it becomes {@value #PENDING}); {@value #PENDING} on the active secret
+     * leaves the account without one. Empty when the account has no such secret (nothing changes).
+     */
+    public Future<Optional<WebhookSecret>> modify(String accountSid, String secretId, Optional<String> name,
+                                                  Optional<String> status) {
+        if (name.isEmpty() && status.isEmpty()) {
+            return find(accountSid, secretId);
+        }
+        boolean activating = status.filter(ACTIVE::equals).isPresent();
+        return pool.withTransaction(tx -> (activating ? SqlExecutor.execute(tx, SQL.update(WEBHOOK_SECRETS)
+                                .set(WEBHOOK_SECRETS.STATUS, PENDING)
+                                .set(WEBHOOK_SECRETS.UPDATED_AT, DSL.currentOffsetDateTime())
+                                .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(accountSid))
+                                .and(WEBHOOK_SECRETS.STATUS.eq(ACTIVE))
+                                .and(WEBHOOK_SECRETS.ID.ne(secretId))).<Void>mapEmpty()
+                        : Future.<Void>succeededFuture())
                 .compose(demoted -> SqlExecutor.execute(tx, SQL.update(WEBHOOK_SECRETS)
-                        .set(WEBHOOK_SECRETS.STATUS, ACTIVE)
+                        .set(WEBHOOK_SECRETS.NAME, name.isPresent() ? DSL.val(name.get()) : WEBHOOK_SECRETS.NAME)
+                        .set(WEBHOOK_SECRETS.STATUS, status.isPresent() ? DSL.val(status.get()) : WEBHOOK_SECRETS.STATUS)
                         .set(WEBHOOK_SECRETS.UPDATED_AT, DSL.currentOffsetDateTime())
                         .where(WEBHOOK_SECRETS.ACCOUNT_SID.eq(accountSid))
                         .and(WEBHOOK_SECRETS.ID.eq(secretId))

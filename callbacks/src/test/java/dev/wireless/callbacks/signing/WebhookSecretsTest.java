@@ -60,6 +60,26 @@ class WebhookSecretsTest extends DispatcherTestBase {
     }
 
     @Test
+    void modifyRenamesAndSetsPendingWhichLeavesNoSigningKey() {
+        WebhookSecrets secrets = new WebhookSecrets(pool);
+        NewWebhookSecret only = await(secrets.create(account, "only"));
+        String id = only.metadata().id();
+        DatabaseSigningKeys keys = new DatabaseSigningKeys(pool, TEST_BOX);
+
+        WebhookSecret renamed = await(secrets.modify(account, id, Optional.of("renamed"), Optional.empty())).orElseThrow();
+        assertEquals("renamed", renamed.name());
+        assertEquals(WebhookSecrets.ACTIVE, renamed.status(), "a rename keeps the status");
+
+        WebhookSecret pending = await(secrets.modify(account, id, Optional.empty(), Optional.of(WebhookSecrets.PENDING)))
+                .orElseThrow();
+        assertEquals(WebhookSecrets.PENDING, pending.status());
+        assertEquals(Optional.empty(), await(keys.webhookSecret(account)), "no active secret: nothing signs");
+        assertEquals(Optional.of(pending), await(secrets.find(account, id)));
+        assertEquals(Optional.empty(), await(secrets.modify(account, "whs_" + "0".repeat(26), Optional.of("x"),
+                Optional.empty())));
+    }
+
+    @Test
     void callbacksCarryAKoreSignatureMadeWithTheActiveSecret() {
         NewWebhookSecret secret = await(new WebhookSecrets(pool).create(account, "receiver"));
         deploy(settings(FAST_SCHEDULE));
