@@ -33,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.netty.channel.EventLoop;
 import dev.wireless.persistence.EventLoopPool;
 import dev.wireless.server.http.HttpListeners;
+import dev.wireless.server.http.HttpSecurity;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -122,7 +123,9 @@ public final class WirelessServer {
           config.dbPipelinedConnections());
       AtomicReference<Router> router = new AtomicReference<>();
       AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
+      HttpSecurity security = HttpSecurity.of(config.security(), config.callbacks().addressPolicy());
       Handler<HttpServerRequest> requests = request -> {
+        security.headers().apply(request);
         Router current = router.get();
         if (current == null) {
           errors.get().notReady(request);
@@ -130,8 +133,11 @@ public final class WirelessServer {
           current.handle(request);
         }
       };
-      Handler<HttpServerRequest> invalidRequests = request -> errors.get().invalidRequest(request);
-      HttpServer http = vertx.createHttpServer(options).requestHandler(requests).invalidRequestHandler(invalidRequests);
+      Handler<HttpServerRequest> invalidRequests = request -> {
+        security.headers().apply(request);
+        errors.get().invalidRequest(request);
+      };
+      HttpServer http = HttpListeners.server(vertx, options, requests, invalidRequests);
       EventLoop firstLoop = HttpListeners.currentLoop(vertx);
       AtomicReference<HttpListeners> listeners = new AtomicReference<>();
       return http.listen().compose(bound -> {
@@ -144,7 +150,7 @@ public final class WirelessServer {
         return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
                 services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()),
-                dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), services::bind))
+                dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), security, services::bind))
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);

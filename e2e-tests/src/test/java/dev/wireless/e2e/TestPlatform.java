@@ -61,7 +61,7 @@ final class TestPlatform {
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());
       String baseUrl = "http://127.0.0.1:" + proxyPort;
-      ServerConfig config = ServerConfig.from(CommandsFixture.withCommandSettings(withUsageSettings(Map.of(
+      ServerConfig config = ServerConfig.from(withSharedClientAddress(CommandsFixture.withCommandSettings(withUsageSettings(Map.of(
           "WIRELESS_DATA_DIR", dataDir.toString(),
           "WIRELESS_PORT", "0",
           "WIRELESS_HOST", "127.0.0.1",
@@ -71,7 +71,7 @@ final class TestPlatform {
           "WIRELESS_CALLBACK_RETRY_SCHEDULE", "0s,20ms,40ms",
           "WIRELESS_CALLBACK_TIMEOUT", "2s",
           "WIRELESS_CALLBACK_POLL_INTERVAL", "100ms",
-          "WIRELESS_RATE_LIMIT_BURST", "5000"))));
+          "WIRELESS_RATE_LIMIT_BURST", "5000")))));
       WirelessServer server = await(WirelessServer.start(vertx, config));
       proxy.target(server.port());
       return new TestPlatform(vertx, server, proxy, baseUrl);
@@ -88,6 +88,18 @@ final class TestPlatform {
     Map<String, String> all = new java.util.HashMap<>(settings);
     all.put("WIRELESS_SIMULATED_TRAFFIC", "false");
     all.put("WIRELESS_OPERATOR_TOKEN", OPERATOR_TOKEN);
+    return all;
+  }
+
+  /**
+   * Every test reaches the server from the proxy's one address, and many fail authentication on
+   * purpose: the throttle of failed authentications per address gets room for the whole run
+   * ({@code AuthFailureThrottleTest} runs a server of its own with a small one).
+   */
+  private static Map<String, String> withSharedClientAddress(Map<String, String> settings) {
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.put("WIRELESS_AUTH_FAILURE_LIMIT", "1000000");
+    all.put("WIRELESS_AUTH_FAILURE_BURST", "1000000");
     return all;
   }
 

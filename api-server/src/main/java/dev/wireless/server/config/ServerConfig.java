@@ -23,6 +23,7 @@ import java.util.Map;
  * @param eventLoops    Vert.x event loops, each with its own HTTP listener and database connections
  * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
  * @param corsOrigins   origins browser apps may call from ({@code scheme://host[:port]}, lowercase); empty: any
+ * @param security      security headers (HSTS) and the throttle of failed authentications per client address
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -31,7 +32,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
                            int eventLoops, int dbPipelinedConnections,
-                           java.util.List<String> corsOrigins) {
+                           java.util.List<String> corsOrigins, SecuritySettings security) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -65,7 +66,10 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
         s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
         s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64),
-        corsOrigins(s.text("WIRELESS_CORS_ORIGINS", null)));
+        corsOrigins(s.text("WIRELESS_CORS_ORIGINS", null)),
+        new SecuritySettings(s.duration("WIRELESS_HSTS_MAX_AGE", Duration.ofDays(365)),
+            s.integer("WIRELESS_AUTH_FAILURE_LIMIT", 30, 0, 1_000_000),
+            s.integer("WIRELESS_AUTH_FAILURE_BURST", 10, 1, 1_000_000)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -86,7 +90,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins, security);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

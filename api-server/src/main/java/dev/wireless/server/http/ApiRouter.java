@@ -47,22 +47,24 @@ public final class ApiRouter {
    * @param rateLimiter  requests per account
    * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
    * @param cors         cross-origin access for browser apps (answers preflights before any authentication)
+   * @param security     the throttle of failed authentications and the callback URL policy
    * @param bindings     registers the resources with the generated binders
    */
   public static Router create(Vertx vertx, LoadedContract loaded, String baseUrl, long bodyLimit,
                               Authenticator authenticator, RateLimiter rateLimiter, IdempotentRequests idempotency,
-                              CorsPolicy cors, Consumer<OperationBinder> bindings) {
+                              CorsPolicy cors, HttpSecurity security, Consumer<OperationBinder> bindings) {
     OpenAPIContract contract = loaded.contract();
     JsonObject document = loaded.document();
     ContractRequestExtractor extractor = new ContractRequestExtractor(loaded.forms(), loaded.publicOperations(),
-        authenticator, rateLimiter);
+        authenticator, rateLimiter, security.authFailures());
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
     builder.rootHandler(cors);
     builder.rootHandler(new RequestBodyReader(bodyLimit));
     builder.rootHandler(ApiRouter::checkUri);
     OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
-        new InlineValidation(vertx, contract, extractor, document));
+        new InlineValidation(vertx, contract, extractor, document,
+            new CallbackUrlGuard(document, security.callbackAddresses())));
     bindings.accept(binder);
     binder.answerUnboundWithNotImplemented();
     Router router = builder.createRouter();

@@ -8,7 +8,8 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatableRequest;
 
 /**
- * The first step of every contract route: authenticate when the operation's {@code security}
+ * The first step of every contract route: refuse an address throttled for failed
+ * authentications ({@link AuthFailureThrottle}), authenticate when the operation's {@code security}
  * requires it (so a caller without credentials learns nothing, not even which parameter is
  * wrong), then hand the request to validation — its values read by {@link RequestValues} (each
  * decoded exactly once), form bodies converted by {@link FormBodyAdapter}.
@@ -23,10 +24,12 @@ final class ContractRequestExtractor implements RequestExtractor {
   private final PublicOperations publicOperations;
   private final Authenticator authenticator;
   private final RateLimiter rateLimiter;
+  private final AuthFailureThrottle authFailures;
 
   ContractRequestExtractor(FormBodyAdapter forms, PublicOperations publicOperations, Authenticator authenticator,
-                           RateLimiter rateLimiter) {
+                           RateLimiter rateLimiter, AuthFailureThrottle authFailures) {
     this.rateLimiter = rateLimiter;
+    this.authFailures = authFailures;
     this.forms = forms;
     this.publicOperations = publicOperations;
     this.authenticator = authenticator;
@@ -36,9 +39,28 @@ final class ContractRequestExtractor implements RequestExtractor {
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
     ctx.put(RequestTelemetry.OPERATION_KEY, operation.getOperationId());
     OAuthError.markIfTokenEndpoint(ctx, operation);
-    Future<Void> authenticated = publicOperations.isPublic(operation.getOperationId())
+    long throttled = authFailures.retryAfter(ctx.request());
+    if (throttled > 0) {
+      return Future.failedFuture(ApiException.of(ErrorCode.TOO_MANY_REQUESTS,
+          "Too many failed authentications from this address; retry after " + throttled + " s")
+          .withHeaders(java.util.Map.of("Retry-After", Long.toString(throttled))));
+    }
+    boolean isPublic = publicOperations.isPublic(operation.getOperationId());
+    if (isPublic) {
+      // a public operation that checks credentials itself (the OAuth token endpoint) answers 401 on a wrong secret
+      ctx.addHeadersEndHandler(v -> {
+        if (ctx.response().getStatusCode() == 401) {
+          authFailures.failed(ctx.request());
+        }
+      });
+    }
+    Future<Void> authenticated = isPublic
         ? Future.succeededFuture()
-        : authenticator.authenticate(ctx.request()).map(accountSid -> {
+        : authenticator.authenticate(ctx.request()).onFailure(e -> {
+          if (e instanceof ApiException api && api.code() == ErrorCode.UNAUTHENTICATED) {
+            authFailures.failed(ctx.request());
+          }
+        }).map(accountSid -> {
           ctx.put(ACCOUNT_KEY, accountSid);
           long retryAfter = rateLimiter.acquire(accountSid);
           if (retryAfter > 0) {

@@ -139,6 +139,8 @@ public final class ErrorMapper implements Handler<RoutingContext> {
       error = ApiException.of(ErrorCode.URI_TOO_LONG);
     } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
       error = ApiException.of(ErrorCode.HEADERS_TOO_LARGE);
+    } else if (StrictFraming.describe(cause) != null) {
+      error = ApiException.of(ErrorCode.MALFORMED_REQUEST, StrictFraming.describe(cause));
     } else {
       error = ApiException.of(ErrorCode.MALFORMED_REQUEST);
     }

@@ -57,11 +57,7 @@ public final class HttpListeners {
       }
       ContextInternal context = internal.contextBuilder().withEventLoop(loop).build();
       Promise<HttpServer> listening = Promise.promise();
-      context.runOnContext(v -> {
-        vertx.createHttpServer(new HttpServerOptions(options))
-            .requestHandler(requests).invalidRequestHandler(invalidRequests)
-            .listen().onComplete(listening);
-      });
+      context.runOnContext(v -> server(vertx, options, requests, invalidRequests).listen().onComplete(listening));
       started.add(listening.future());
     }
     return Future.all(started).map(all -> {
@@ -69,6 +65,17 @@ public final class HttpListeners {
       servers.addAll(all.list());
       return new HttpListeners(servers);
     });
+  }
+
+  /**
+   * One API listener (not yet listening) with its handlers, decoding HTTP/1.x requests with the
+   * {@link StrictFraming} decoder.
+   */
+  public static HttpServer server(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> requests,
+                                  Handler<HttpServerRequest> invalidRequests) {
+    HttpServerOptions strict = StrictFraming.options(options);
+    return vertx.createHttpServer(strict).requestHandler(requests).invalidRequestHandler(invalidRequests)
+        .connectionHandler(connection -> StrictFraming.install(connection, strict));
   }
 
   /** The event loop of the calling Vert.x thread. */

@@ -46,13 +46,19 @@ final class InlineValidation {
   private final Map<Parameter, SimpleParameterCheck> simple = new IdentityHashMap<>();
   private final Set<Parameter> dateTimes = Collections.newSetFromMap(new IdentityHashMap<>());
   private final SchemaRepository schemas;
+  private final CallbackUrlGuard callbackUrls;
 
-  /** @param document the contract as validated (to resolve parameter schemas for the shortcuts) */
-  InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, JsonObject document) {
+  /**
+   * @param document     the contract as validated (to resolve parameter schemas for the shortcuts)
+   * @param callbackUrls refuses URL parameters the platform must not call, once the body is valid
+   */
+  InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, JsonObject document,
+                   CallbackUrlGuard callbackUrls) {
     this.checks = new RequestValidatorImpl(vertx, contract);
     this.schemas = contract.getSchemaRepository();
     this.extractor = extractor;
     this.document = document;
+    this.callbackUrls = callbackUrls;
   }
 
   /** Call while the router is built (one thread): compiles the operation's parameter shortcuts. */
@@ -66,8 +72,16 @@ final class InlineValidation {
         dateTimes.add(parameter);
       }
     }
+    String operationId = operation.getOperationId();
+    boolean takesUrls = !callbackUrls.urlParameters(operationId).isEmpty();
     return ctx -> extractor.extractValidatableRequest(ctx, operation)
-        .map(request -> validate(request, operation))
+        .map(request -> {
+          ValidatedRequest validated = validate(request, operation);
+          if (takesUrls) {
+            callbackUrls.check(operationId, validated);
+          }
+          return validated;
+        })
         .onSuccess(validated -> {
           ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
           ctx.next();

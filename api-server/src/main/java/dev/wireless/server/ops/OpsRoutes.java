@@ -4,6 +4,8 @@ import static dev.wireless.persistence.SqlExecutor.SQL;
 
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.http.ContractDocument;
+import dev.wireless.server.http.SecurityHeaders;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,15 @@ import java.util.function.Supplier;
 public final class OpsRoutes {
 
   private static final String REDOC = "META-INF/resources/webjars/redoc/2.1.5";
+
+  /**
+   * The reference pages' policy: Redoc's script and the contract from this server only, the inline
+   * styles Redoc (and each error page) writes, images and fonts it inlines as data URIs, and the
+   * search worker it starts from a blob; nothing else, and never inside a frame.
+   */
+  public static final String DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+      + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   private OpsRoutes() {
   }
@@ -49,12 +60,14 @@ public final class OpsRoutes {
     router.get("/v1/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(json.get()));
 
-    router.get("/docs").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+    Handler<RoutingContext> pages = SecurityHeaders.page(DOCS_CSP, "no-cache");
+    router.get("/docs").handler(pages).handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .end(referencePage()));
-    router.get("/docs/assets/*").handler(StaticHandler.create(REDOC).setCachingEnabled(true));
+    router.get("/docs/assets/*").handler(SecurityHeaders.staticAssets())
+        .handler(StaticHandler.create(REDOC).setCachingEnabled(true));
     router.get("/docs/errors.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(dictionary.get().all().encodePrettily()));
-    router.get("/docs/errors/:code").handler(ctx -> {
+    router.get("/docs/errors/:code").handler(pages).handler(ctx -> {
       ErrorDictionary errors = dictionary.get();
       String code = ctx.pathParam("code");
       var entry = code.matches("\\d{5}") ? errors.find(Integer.parseInt(code)) : java.util.Optional.<JsonObject>empty();

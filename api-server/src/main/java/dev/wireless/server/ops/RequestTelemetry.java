@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First handler of every request: gives it a request id ({@code X-Request-Id} honoured when sane,
- * otherwise generated, always echoed), the {@code Server} header, and when the response is sent
+ * otherwise generated, always echoed), and when the response is sent
  * records a latency sample per operationId and status and writes one access-log line (logger
  * {@code wireless.access} decides whether it is on; lines are written asynchronously, JSON with
  * {@code WIRELESS_LOG_FORMAT=json}). Never logs a header value
@@ -30,7 +30,6 @@ public final class RequestTelemetry implements PlatformHandler {
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final boolean json;
-  private final String server = "wireless/" + Telemetry.version();
 
   /** @param logFormat {@code json} or {@code text} */
   public RequestTelemetry(String logFormat) {
@@ -43,7 +42,7 @@ public final class RequestTelemetry implements PlatformHandler {
     String given = ctx.request().getHeader("X-Request-Id");
     String requestId = given != null && SANE_ID.matcher(given).matches() ? given : newRequestId();
     ctx.put(REQUEST_ID_KEY, requestId);
-    ctx.response().putHeader("X-Request-Id", requestId).putHeader("Server", server);
+    ctx.response().putHeader("X-Request-Id", requestId);
     ctx.addBodyEndHandler(v -> finished(ctx, requestId, System.nanoTime() - start));
     ctx.next();
   }

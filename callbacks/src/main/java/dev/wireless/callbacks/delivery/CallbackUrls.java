@@ -2,13 +2,16 @@ package dev.wireless.callbacks.delivery;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The shape check for a callback URL, made when a client stores one, so a bad URL is rejected with
- * a clear error then rather than failing every delivery later. Where the host points is a separate
- * question, answered per resolved address by {@link AddressPolicy} at delivery time.
+ * a clear error then rather than failing every delivery later. Where the host points is answered
+ * by {@link AddressPolicy}: when the URL is given, for a host that is an address literal (or
+ * {@code localhost}), with {@link #refusal}; for names, per resolved address at delivery time.
  */
 public final class CallbackUrls {
 
@@ -48,5 +51,28 @@ public final class CallbackUrls {
             return Optional.of("the callback URL has an invalid port");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why {@code url} cannot be accepted as a callback: its shape ({@link #validate}), or a host
+     * that literally names an address {@code policy} refuses (loopback, private, link-local, the
+     * metadata address…, in any notation the resolver reads), unless the allow-list admits it.
+     * Host names are not resolved here; delivery checks where they point.
+     */
+    public static Optional<String> refusal(String url, AddressPolicy policy) {
+        Optional<String> shape = validate(url);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        List<InetAddress> addresses = HostLiterals.addresses(URI.create(url).getHost());
+        String firstReason = null;
+        for (InetAddress address : addresses) {
+            String reason = policy.refusalReason(address);
+            if (reason == null) {
+                return Optional.empty();
+            }
+            firstReason = firstReason == null ? reason : firstReason;
+        }
+        return Optional.ofNullable(firstReason);
     }
 }

@@ -1,0 +1,154 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slows down credential guessing: a token bucket of failed authentications per client address
+ * (the connection's own peer; no proxy header is trusted). An address that has spent its burst
+ * is refused with 429 until a failure's worth has refilled, before its credentials are even
+ * looked at, so a guess made while refused teaches nothing. Successful authentications cost
+ * nothing, and addresses that never failed are not tracked, so other clients are not slowed.
+ *
+ * <p>IPv6 clients are counted per /64, the block one host is usually given. The table holds at
+ * most {@link #MAX_TRACKED} addresses: when it is full, addresses whose bucket has refilled are
+ * dropped, and a new address is not tracked while it is still full.
+ */
+public final class AuthFailureThrottle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthFailureThrottle.class);
+  static final int MAX_TRACKED = 10_000;
+
+  private final double perSecond;
+  private final double burst;
+  private final LongSupplier nanoClock;
+  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private volatile boolean warnedFull;
+
+  /** @param perMinute failures refilled per minute (0 turns the throttle off); @param burst failures in a row */
+  public AuthFailureThrottle(int perMinute, int burst) {
+    this(perMinute, burst, System::nanoTime);
+  }
+
+  AuthFailureThrottle(int perMinute, int burst, LongSupplier nanoClock) {
+    this.perSecond = perMinute / 60.0;
+    this.burst = Math.max(1, burst);
+    this.nanoClock = nanoClock;
+  }
+
+  /** 0 when {@code request}'s address may try to authenticate, otherwise the seconds it must wait. */
+  public long retryAfter(HttpServerRequest request) {
+    if (buckets.isEmpty()) {
+      return 0; // the usual case: nobody has failed lately
+    }
+    return retryAfter(clientKey(request.remoteAddress()));
+  }
+
+  /** Counts one failed authentication from {@code request}'s address. */
+  public void failed(HttpServerRequest request) {
+    if (perSecond > 0) {
+      failed(clientKey(request.remoteAddress()));
+    }
+  }
+
+  long retryAfter(String key) {
+    Bucket bucket = buckets.get(key);
+    if (bucket == null) {
+      return 0;
+    }
+    synchronized (bucket) {
+      bucket.refill(nanoClock.getAsLong(), perSecond, burst);
+      return bucket.tokens >= 1 ? 0 : secondsUntilOne(bucket);
+    }
+  }
+
+  void failed(String key) {
+    if (perSecond <= 0) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    Bucket bucket = buckets.get(key);
+    if (bucket == null) {
+      if (buckets.size() >= MAX_TRACKED && !makeRoom(now)) {
+        return;
+      }
+      bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+    }
+    synchronized (bucket) {
+      bucket.refill(now, perSecond, burst);
+      bucket.tokens = Math.max(0, bucket.tokens - 1);
+    }
+  }
+
+  /** Addresses tracked now (for tests of the bound). */
+  int tracked() {
+    return buckets.size();
+  }
+
+  private boolean makeRoom(long now) {
+    buckets.entrySet().removeIf(entry -> {
+      Bucket bucket = entry.getValue();
+      synchronized (bucket) {
+        bucket.refill(now, perSecond, burst);
+        return bucket.tokens >= burst;
+      }
+    });
+    if (buckets.size() < MAX_TRACKED) {
+      return true;
+    }
+    if (!warnedFull) {
+      warnedFull = true;
+      LOG.warn("{} client addresses are being throttled for failed authentication; further addresses are not tracked",
+          MAX_TRACKED);
+    }
+    return false;
+  }
+
+  private long secondsUntilOne(Bucket bucket) {
+    return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond));
+  }
+
+  /** The address an IPv4 client connects from, or the /64 an IPv6 client's address is in. */
+  static String clientKey(SocketAddress remote) {
+    String host = remote == null ? null : remote.hostAddress();
+    if (host == null) {
+      return "unknown";
+    }
+    if (host.indexOf(':') < 0) {
+      return host;
+    }
+    try {
+      InetAddress address = InetAddress.getByName(host.startsWith("[") ? host : "[" + host + "]");
+      if (!(address instanceof Inet6Address)) {
+        return address.getHostAddress(); // an IPv4-mapped address
+      }
+      byte[] bytes = address.getAddress();
+      java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+      return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+    } catch (UnknownHostException e) {
+      return host;
+    }
+  }
+
+  private static final class Bucket {
+    double tokens;
+    long updatedAt;
+
+    Bucket(double tokens, long updatedAt) {
+      this.tokens = tokens;
+      this.updatedAt = updatedAt;
+    }
+
+    void refill(long now, double perSecond, double burst) {
+      tokens = Math.min(burst, tokens + Math.max(0, now - updatedAt) / 1e9 * perSecond);
+      updatedAt = now;
+    }
+  }
+}
