@@ -56,10 +56,11 @@ export async function debuggerPage(page) {
   await Promise.all([loadAlerts(null), loadSecrets()]);
 }
 
+/** The list leaves out attempts: they are fetched with the alert when it is opened. */
 function alertItem(page, alert) {
-  const attempts = h('div', { class: 'scroll' }, attemptTable(alert.attempts));
+  const attempts = h('div', { class: 'scroll' }, h('p', { class: 'muted' }, 'Loading the delivery attempts…'));
   const status = h('div', { 'aria-live': 'polite' });
-  const redeliverable = alert.attempts.length > 0;
+  const redeliverable = alert.request_url !== null;
   const button = redeliverable ? h('button', { type: 'button', class: 'secondary', dataset: { action: 'redeliver' }, onclick: async () => {
     button.disabled = true;
     try {
@@ -71,13 +72,24 @@ function alertItem(page, alert) {
       button.disabled = false;
     }
   } }, 'Redeliver') : null;
-  return h('details', { class: 'alert-item', dataset: { sid: alert.sid } },
+  let loaded = false;
+  const item = h('details', { class: 'alert-item', dataset: { sid: alert.sid }, ontoggle: async () => {
+    if (!item.open || loaded) return;
+    loaded = true;
+    try {
+      replace(attempts, attemptTable((await get(`/v1/Alerts/${alert.sid}`)).attempts));
+    } catch (e) {
+      loaded = false;
+      replace(attempts, errorBox(e));
+    }
+  } },
     h('summary', {}, when(alert.date_created), ' · ', h('a', { href: `/docs/errors/${alert.error_code}`, target: '_blank', rel: 'noopener' }, String(alert.error_code)),
       ` · ${alert.log_level} · ${alert.alert_text}`),
     h('dl', { class: 'fields-list' },
       ['sid', 'resource_sid', 'request_method', 'request_url', 'response_status_code', 'response_body'].flatMap((f) =>
         [h('dt', {}, f), h('dd', { class: 'mono' }, alert[f] === null ? '—' : String(alert[f]))])),
     h('h3', {}, 'Delivery attempts'), attempts, button, status);
+  return item;
 }
 
 /** After a redelivery, fetches the alert until a new attempt has been recorded (or two minutes pass). */

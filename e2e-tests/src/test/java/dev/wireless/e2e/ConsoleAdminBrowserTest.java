@@ -94,7 +94,7 @@ class ConsoleAdminBrowserTest extends ContractCheck {
       browser.visible(By.cssSelector("#nav a[data-section='debugger']")).click();
       WebElement alert = browser.visible(By.cssSelector("#alerts details.alert-item"));
       alert.findElement(By.tagName("summary")).click();
-      assertEquals(failedAttempts, alert.findElements(By.cssSelector(".attempts tbody tr")).size());
+      browser.waitFor(d -> alert.findElements(By.cssSelector(".attempts tbody tr")).size() == failedAttempts);
       alert.findElement(By.cssSelector("button[data-action=redeliver]")).click();
       browser.waitFor(d -> alert.findElements(By.cssSelector(".attempt-status")).stream()
           .anyMatch(cell -> cell.getText().equals("204")));

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,7 +51,9 @@ final class ConsoleBrowser implements AutoCloseable {
         .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // pages redraw while they follow a change: an element read between two redraws is simply read again
+    this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   ConsoleBrowser(String baseUrl) throws Exception {
