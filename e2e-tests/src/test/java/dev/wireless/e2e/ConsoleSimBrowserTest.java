@@ -87,6 +87,7 @@ class ConsoleSimBrowserTest extends ContractCheck {
 
     browser.waitFor(d -> points("#sim-usage-chart") >= 2);
     browser.waitFor(d -> seriesPixels("#sim-usage-chart") > 50);
+    browser.script("document.getElementById('h-usage').scrollIntoView()");
     browser.screenshot("sim-usage-daily");
     browser.chooseValue(By.id("sim-usage-granularity"), "hourly");
     browser.waitFor(d -> drawn("hourly", "direction") && points("#sim-usage-chart") >= 4);
@@ -98,6 +99,14 @@ class ConsoleSimBrowserTest extends ContractCheck {
 
     assertEquals(2, browser.all(By.cssSelector("#sessions-table tbody tr")).size());
     assertTrue(browser.visible(By.id("sessions-table")).getText().contains("T-Mobile USA"));
+
+    browser.visible(By.cssSelector("#nav a[data-section='usage']")).click();
+    browser.waitFor(d -> points("#usage-data-chart") >= 2 && seriesPixels("#usage-data-chart") > 50);
+    String totals = browser.visible(By.cssSelector("#usage-table tfoot")).getText();
+    assertTrue(totals.contains("4.5 MB") && totals.contains("13.0 MB") && totals.contains("17.5 MB"), totals);
+    var csv = browser.visible(By.id("usage-csv"));
+    assertTrue(csv.getDomProperty("href").startsWith("blob:") && csv.getDomAttribute("download").endsWith(".csv"));
+    browser.screenshot("usage");
   }
 
   private static boolean drawn(String granularity, String split) {
