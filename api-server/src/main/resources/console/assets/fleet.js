@@ -162,7 +162,7 @@ function bulkBar(page, selected, plans, done) {
   statusSelect.setAttribute('aria-label', 'New status for the selected SIMs');
   const planSelect = select('RatePlan', [['', 'Move to rate plan…'], ...plans.map((p) => [p.sid, p.unique_name || p.sid])], '');
   planSelect.setAttribute('aria-label', 'New rate plan for the selected SIMs');
-  const apply = h('button', { type: 'submit', disabled: true }, 'Apply to selected');
+  const apply = h('button', { type: 'submit', disabled: true, 'aria-controls': 'bulk-progress' }, 'Apply to selected');
   const progress = h('progress', { max: 1, value: 0, hidden: true });
   const progressText = h('span', { 'aria-live': 'polite', id: 'bulk-progress' });
   const failures = h('ul', { class: 'failures', id: 'bulk-failures' });

@@ -125,6 +125,42 @@ class ConsoleFleetBrowserTest extends ContractCheck {
   }
 
   @Test
+  void aBulkStatusChangeSendsOneRequestPerSimAndListsTheFailuresWithTheirCode() throws Exception {
+    ConsoleAccount account = new ConsoleAccount(platform);
+    String plan = account.ratePlan("bulk");
+    account.sims("planned", 3);
+    account.sims("planless", 2);
+    account.place("planned", "ready", plan);
+    browser.signedIn(account.sid(), account.token());
+    browser.waitFor(d -> browser.all(rows()).size() == 5);
+
+    browser.visible(By.cssSelector("#fleet-table thead input[type=checkbox]")).click();
+    browser.waitForText(By.id("bulk-count"), "5 selected");
+    browser.chooseValue(By.cssSelector("select[name=Status]"), "active");
+    browser.visible(By.cssSelector("button[type=submit][aria-controls=bulk-progress]")).click();
+    browser.waitForText(By.id("bulk-progress"), "5 of 5 done, 2 failed");
+    browser.screenshot("fleet-bulk");
+
+    List<WebElement> failures = browser.all(By.cssSelector("#bulk-failures .error"));
+    assertEquals(2, failures.size());
+    assertTrue(failures.stream().allMatch(f -> "33104".equals(f.getDomAttribute("data-code"))));
+    Await.awaitUntil(java.time.Duration.ofSeconds(30), () -> account.get("/v1/Sims?Status=active").getJsonArray("sims").size() == 3);
+  }
+
+  @Test
+  void onAPhoneTheFleetFitsTheScreenWidth() throws Exception {
+    ConsoleAccount account = new ConsoleAccount(platform);
+    account.sims("pocket", 5);
+    try (ConsoleBrowser phone = new ConsoleBrowser(platform.baseUrl(), 390, 844)) {
+      phone.signedIn(account.sid(), account.token());
+      phone.waitFor(d -> phone.all(rows()).size() == 5);
+      phone.screenshot("fleet-phone");
+      assertEquals(Boolean.TRUE, phone.script("return document.documentElement.scrollWidth <= window.innerWidth"));
+      assertEquals("none", phone.script("return getComputedStyle(document.querySelector('#fleet-table thead')).display"));
+    }
+  }
+
+  @Test
   void aWrongAuthTokenShowsTheErrorWithItsCodeAndPage() throws Exception {
     ConsoleAccount account = new ConsoleAccount(platform);
     browser.signIn(account.sid(), "0".repeat(32));
