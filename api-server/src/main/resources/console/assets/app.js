@@ -94,6 +94,11 @@ function signInPage(message) {
   sid.focus();
 }
 
+// the skip link moves focus without touching the hash, which is the router's
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  view.focus();
+});
 document.getElementById('sign-out').addEventListener('click', () => {
   signOut();
   signInPage('You are signed out.');

@@ -34,7 +34,7 @@ export async function debuggerPage(page) {
   }
 
   const name = h('input', { type: 'text', name: 'Name' });
-  const secretForm = h('form', { class: 'toolbar', onsubmit: async (e) => {
+  const secretForm = h('form', { class: 'toolbar', id: 'secret-form', onsubmit: async (e) => {
     e.preventDefault();
     try {
       const created = await post('/v1/WebhookSecrets', name.value ? { Name: name.value } : {});

@@ -73,7 +73,7 @@ class ConsoleAdminBrowserTest extends ContractCheck {
 
     deletePlan("console-plan");
     browser.waitForText(By.id("rate-plans-message"), "Rate plan console-plan deleted.");
-    assertTrue(browser.all(planRow("console-plan")).isEmpty());
+    browser.waitFor(d -> browser.all(planRow("console-plan")).isEmpty());
     assertEquals(404, account.http.get("/v1/RatePlans/console-plan", account.auth).statusCode());
   }
 
@@ -104,6 +104,31 @@ class ConsoleAdminBrowserTest extends ContractCheck {
       assertEquals(failedAttempts + 1, receiver.received().size());
       assertEquals(receiver.received().get(0).body(), receiver.received().get(failedAttempts).body());
     }
+  }
+
+  @Test
+  void aWebhookSecretIsShownOnceAndAPendingOneIsMadeActive() throws Exception {
+    ConsoleAccount account = new ConsoleAccount(platform);
+    browser.signedIn(account.sid(), account.token());
+    browser.visible(By.cssSelector("#nav a[data-section='debugger']")).click();
+
+    browser.visible(By.cssSelector("#secret-form input[name=Name]")).sendKeys("first");
+    browser.visible(By.cssSelector("#secret-form button[type=submit]")).click();
+    String shown = browser.visible(By.cssSelector("output.secret")).getText();
+    browser.waitFor(d -> browser.all(By.cssSelector("#secrets-table tbody tr")).size() == 1);
+    browser.visible(By.cssSelector("#secret-form input[name=Name]")).sendKeys("second");
+    browser.visible(By.cssSelector("#secret-form button[type=submit]")).click();
+    browser.waitFor(d -> browser.all(By.cssSelector("#secrets-table tbody tr")).size() == 2);
+    browser.visible(By.xpath("//table[@id='secrets-table']//tr[td[2]='second']//button")).click();
+    browser.waitFor(d -> browser.visible(By.xpath("//table[@id='secrets-table']//tr[td[2]='second']/td[3]")).getText()
+        .equals("active"));
+    browser.screenshot("debugger-secrets");
+
+    assertTrue(shown.length() >= 16, shown);
+    var secrets = account.get("/v1/WebhookSecrets").getJsonArray("webhook_secrets");
+    assertEquals(2, secrets.size());
+    assertTrue(secrets.stream().map(JsonObject.class::cast)
+        .anyMatch(s -> "second".equals(s.getString("name")) && "active".equals(s.getString("status"))));
   }
 
   private static void deletePlan(String uniqueName) {
