@@ -127,10 +127,10 @@ async function countStatuses(page, counts, redraw) {
 }
 
 function simTable(sims, planNames, selected, changed) {
-  const all = h('input', { type: 'checkbox', 'aria-label': 'Select every SIM on this page', onchange: () => {
+  const everyBox = h('input', { type: 'checkbox', 'aria-label': 'Select every SIM on this page', onchange: () => {
     for (const box of body.querySelectorAll('input[type=checkbox]')) {
-      box.checked = all.checked;
-      if (all.checked) selected.add(box.value);
+      box.checked = everyBox.checked;
+      if (everyBox.checked) selected.add(box.value);
       else selected.delete(box.value);
     }
     changed();
@@ -151,7 +151,7 @@ function simTable(sims, planNames, selected, changed) {
   }));
   return h('table', { class: 'responsive', id: 'fleet-table' },
     h('caption', { class: 'muted' }, sims.length ? '' : 'No SIMs match.'),
-    h('thead', {}, h('tr', {}, h('th', {}, all), h('th', {}, 'Unique name'), h('th', {}, 'ICCID'), h('th', {}, 'Status'),
+    h('thead', {}, h('tr', {}, h('th', {}, everyBox), h('th', {}, 'Unique name'), h('th', {}, 'ICCID'), h('th', {}, 'Status'),
       h('th', {}, 'Rate plan'), h('th', {}, 'Last updated'))), body);
 }
 
