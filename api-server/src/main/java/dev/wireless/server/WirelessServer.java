@@ -14,6 +14,7 @@ import dev.wireless.server.ingestion.OperatorToken;
 import dev.wireless.server.ingestion.UsageJobs;
 import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.ops.CallbackMetrics;
+import dev.wireless.server.ops.ConsoleRoutes;
 import dev.wireless.server.ops.OpsRoutes;
 import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.ops.QueueGauges;
@@ -154,6 +155,7 @@ public final class WirelessServer {
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);
+              ConsoleRoutes.mount(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);

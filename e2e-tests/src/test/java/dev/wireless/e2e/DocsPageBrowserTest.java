@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API reference at {@code /docs} as a developer sees it: loaded in a real headless Chromium
- * (Debian's package, installed by this test when missing), it renders every operation of the
+ * (Debian's package, installed by {@link Chromium} when missing), it renders every operation of the
  * contract from assets the server itself serves — no CDN.
  */
 class DocsPageBrowserTest {
@@ -25,7 +25,7 @@ class DocsPageBrowserTest {
 
   @Test
   void theReferencePageListsEveryOperationInHeadlessChromium() throws Exception {
-    Path chromium = chromium();
+    Path chromium = Chromium.installed();
     String dom = render(chromium, TestPlatform.get().baseUrl() + "/docs");
 
     List<String> missing = new ArrayList<>();
@@ -47,20 +47,5 @@ class DocsPageBrowserTest {
     String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(browser.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
     return dom;
-  }
-
-  /** Debian's Chromium, installed with apt-get when this machine does not have it yet. */
-  private static Path chromium() throws Exception {
-    Path installed = Path.of("/usr/bin/chromium");
-    if (!Files.isExecutable(installed)) {
-      ProcessBuilder install = new ProcessBuilder("bash", "-c",
-          "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
-          .redirectErrorStream(true);
-      Process process = install.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(process.waitFor(10, TimeUnit.MINUTES) && process.exitValue() == 0,
-          "installing Debian's chromium failed:\n" + output);
-    }
-    return installed;
   }
 }
