@@ -29,7 +29,7 @@ public final class AuthFailureThrottle {
   private final double perSecond;
   private final double burst;
   private final LongSupplier nanoClock;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private volatile boolean warnedFull;
 
   /** @param perMinute failures refilled per minute (0 turns the throttle off); @param burst failures in a row */
@@ -59,14 +59,8 @@ public final class AuthFailureThrottle {
   }
 
   long retryAfter(String key) {
-    Bucket bucket = buckets.get(key);
-    if (bucket == null) {
-      return 0;
-    }
-    synchronized (bucket) {
-      bucket.refill(nanoClock.getAsLong(), perSecond, burst);
-      return bucket.tokens >= 1 ? 0 : secondsUntilOne(bucket);
-    }
+    TokenBucket bucket = buckets.get(key);
+    return bucket == null ? 0 : bucket.secondsToWait(nanoClock.getAsLong());
   }
 
   void failed(String key) {
@@ -74,17 +68,14 @@ public final class AuthFailureThrottle {
       return;
     }
     long now = nanoClock.getAsLong();
-    Bucket bucket = buckets.get(key);
+    TokenBucket bucket = buckets.get(key);
     if (bucket == null) {
       if (buckets.size() >= MAX_TRACKED && !makeRoom(now)) {
         return;
       }
-      bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+      bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(perSecond, burst, now));
     }
-    synchronized (bucket) {
-      bucket.refill(now, perSecond, burst);
-      bucket.tokens = Math.max(0, bucket.tokens - 1);
-    }
+    bucket.spend(now);
   }
 
   /** Addresses tracked now (for tests of the bound). */
@@ -93,13 +84,7 @@ public final class AuthFailureThrottle {
   }
 
   private boolean makeRoom(long now) {
-    buckets.entrySet().removeIf(entry -> {
-      Bucket bucket = entry.getValue();
-      synchronized (bucket) {
-        bucket.refill(now, perSecond, burst);
-        return bucket.tokens >= burst;
-      }
-    });
+    buckets.values().removeIf(bucket -> bucket.full(now));
     if (buckets.size() < MAX_TRACKED) {
       return true;
     }
@@ -109,10 +94,6 @@ public final class AuthFailureThrottle {
           MAX_TRACKED);
     }
     return false;
-  }
-
-  private long secondsUntilOne(Bucket bucket) {
-    return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond));
   }
 
   /** The address an IPv4 client connects from, or the /64 an IPv6 client's address is in. */
@@ -134,21 +115,6 @@ public final class AuthFailureThrottle {
       return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
     } catch (UnknownHostException e) {
       return host;
-    }
-  }
-
-  private static final class Bucket {
-    double tokens;
-    long updatedAt;
-
-    Bucket(double tokens, long updatedAt) {
-      this.tokens = tokens;
-      this.updatedAt = updatedAt;
-    }
-
-    void refill(long now, double perSecond, double burst) {
-      tokens = Math.min(burst, tokens + Math.max(0, now - updatedAt) / 1e9 * perSecond);
-      updatedAt = now;
     }
   }
 }

@@ -13,7 +13,7 @@ public final class RateLimiter {
   private final double perSecond;
   private final double burst;
   private final LongSupplier nanoClock;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(int perSecond, int burst) {
     this(perSecond, burst, System::nanoTime);
@@ -30,26 +30,7 @@ public final class RateLimiter {
     if (perSecond <= 0) {
       return 0;
     }
-    Bucket bucket = buckets.computeIfAbsent(accountSid, k -> new Bucket(burst, nanoClock.getAsLong()));
-    synchronized (bucket) {
-      long now = nanoClock.getAsLong();
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedAt) / 1e9 * perSecond);
-      bucket.updatedAt = now;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return 0;
-      }
-      return (long) Math.ceil((1 - bucket.tokens) / perSecond);
-    }
-  }
-
-  private static final class Bucket {
-    double tokens;
-    long updatedAt;
-
-    Bucket(double tokens, long updatedAt) {
-      this.tokens = tokens;
-      this.updatedAt = updatedAt;
-    }
+    long now = nanoClock.getAsLong();
+    return buckets.computeIfAbsent(accountSid, k -> new TokenBucket(perSecond, burst, now)).take(now);
   }
 }
