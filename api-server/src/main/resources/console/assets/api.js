@@ -4,11 +4,17 @@
 const SESSION_KEY = 'wireless.console.session';
 let onSessionEnded = () => {};
 
-/** One error body of the API: {code, message, more_info, status}. */
+// The token endpoint answers errors as RFC 6749 says ({error, error_description}); shown as the
+// platform's code of the same meaning, which has a page under /docs/errors.
+const OAUTH_CODES = { invalid_client: 20003, invalid_request: 33101, unsupported_grant_type: 33101, invalid_scope: 33101 };
+
+/** One error body of the API: {code, message, more_info, status}, or the token endpoint's OAuth error. */
 export class ApiError extends Error {
   constructor(body, status) {
-    super(body && body.message ? body.message : `HTTP ${status}`);
-    this.code = body && body.code ? body.code : null;
+    const oauth = body && body.error ? body : null;
+    const message = oauth ? oauth.error_description : body && body.message;
+    super(message || `HTTP ${status}`);
+    this.code = oauth ? OAUTH_CODES[oauth.error] || null : body && body.code ? body.code : null;
     this.status = body && body.status ? body.status : status;
   }
 }

@@ -156,7 +156,7 @@ public final class WirelessServer {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);
               ConsoleRoutes.mount(built);
-              SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
+              SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool);
               }

@@ -92,7 +92,9 @@ class PlainHttpSecurityTest {
     String sid = server.demoCredentials().accountSid();
     String form = RawHttp.form("grant_type", "client_credentials", "client_id", sid, "client_secret", "guess");
     for (int i = 0; i < 3; i++) {
-      assertError(send(from, post("/v1/auth/token", null, form)), 401, 20003);
+      RawWire.Response refused = send(from, post("/v1/auth/token", null, form));
+      assertEquals(401, refused.status(), refused.describe());
+      assertEquals("invalid_client", new JsonObject(refused.body()).getString("error"), refused.body());
     }
     assertError(send(from, post("/v1/auth/token", null, form)), 429, 20429);
   }

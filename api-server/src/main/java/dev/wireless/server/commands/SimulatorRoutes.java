@@ -1,5 +1,7 @@
 package dev.wireless.server.commands;
 
+import dev.wireless.server.http.ApiException;
+import dev.wireless.server.http.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents.MobileOriginatedSms;
 import dev.wireless.server.ingestion.OperatorToken;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -35,40 +37,39 @@ public final class SimulatorRoutes {
   private SimulatorRoutes() {
   }
 
-  /** @param publicBaseUrl where {@code /docs/errors/<code>} is served (each error's {@code more_info}) */
-  public static void mount(Router router, CommandMessageEvents events, OperatorToken token, String publicBaseUrl) {
-    String docs = publicBaseUrl + "/docs/errors/";
+  /** Mounts the simulator on the API's router, whose error mapper writes its refusals. */
+  public static void mount(Router router, CommandMessageEvents events, OperatorToken token) {
     byte[] expected = token.value().getBytes(StandardCharsets.UTF_8);
     router.post(PATH).order(-1).handler(ctx -> {
       String authorization = ctx.request().getHeader("Authorization");
       if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
           || !MessageDigest.isEqual(expected, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
-        error(ctx, docs, 401, 20003, "An operator Bearer token is required");
+        error(ctx, ErrorCode.UNAUTHENTICATED, "An operator Bearer token is required");
         return;
       }
       ctx.request().body().onComplete(body -> {
         if (body.failed() || body.result().length() > 64 * 1024) {
-          error(ctx, docs, 400, 33101, "The request body could not be read");
+          error(ctx, ErrorCode.INVALID_PARAMETER, "The request body could not be read");
         } else {
-          handle(ctx, docs, events, body.result());
+          handle(ctx, events, body.result());
         }
       });
     });
   }
 
-  private static void handle(RoutingContext ctx, String docs, CommandMessageEvents events, Buffer body) {
+  private static void handle(RoutingContext ctx, CommandMessageEvents events, Buffer body) {
     JsonObject fields = parse(ctx.request().getHeader("Content-Type"), body);
     String command = fields == null ? null : fields.getString("Command");
     String mode = fields == null ? "text" : fields.getString("CommandMode", "text");
     String transport = fields == null ? "sms" : fields.getString("Transport", "sms");
     if (command == null || command.isEmpty() || !(mode.equals("text") || mode.equals("binary"))
         || !(transport.equals("sms") || transport.equals(CommandMessageEvents.IP))) {
-      error(ctx, docs, 400, 33101, "Send Command (and optionally CommandMode text|binary, Transport sms|ip) as a form "
+      error(ctx, ErrorCode.INVALID_PARAMETER, "Send Command (and optionally CommandMode text|binary, Transport sms|ip) as a form "
           + "or JSON body");
       return;
     }
     if (transport.equals(CommandMessageEvents.IP) && !mode.equals("binary")) {
-      error(ctx, docs, 400, 33101, "A Command over ip is binary: CommandMode binary with a base64 Command");
+      error(ctx, ErrorCode.INVALID_PARAMETER, "A Command over ip is binary: CommandMode binary with a base64 Command");
       return;
     }
     String eventId = fields.getString("EventId", "simulator-" + UUID.randomUUID());
@@ -81,11 +82,10 @@ public final class SimulatorRoutes {
         .onComplete(done -> {
           if (done.failed()) {
             LOG.error("simulated message from SIM {} failed", sim, done.cause());
-            error(ctx, docs, 503, 20503, "The message was not stored; send it again");
+            error(ctx, ErrorCode.SERVICE_UNAVAILABLE, "The message was not stored; send it again");
           } else if (done.result() instanceof String refusal) {
             int code = Integer.parseInt(refusal.substring(0, refusal.indexOf(' ')));
-            error(ctx, docs, code == CommandMessageEvents.UNKNOWN_SIM ? 404 : code == CommandMessageEvents.INVALID ? 400
-                : 403, code, refusal.substring(6));
+            error(ctx, ErrorCode.forCode(code), refusal.substring(6));
           } else {
             CommandRow row = (CommandRow) done.result();
             ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(new JsonObject()
@@ -110,9 +110,8 @@ public final class SimulatorRoutes {
     return fields;
   }
 
-  private static void error(RoutingContext ctx, String docs, int status, int code, String message) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("code", code).put("message", message).put("more_info", docs + code)
-            .put("status", status).encode());
+  /** Refusals leave through the router's one error mapper, like every other error body. */
+  private static void error(RoutingContext ctx, ErrorCode code, String message) {
+    ctx.fail(ApiException.of(code, message));
   }
 }

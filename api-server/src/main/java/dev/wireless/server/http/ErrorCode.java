@@ -38,7 +38,8 @@ public enum ErrorCode {
   RATE_PLAN_NOT_ALLOWED(33122, 400, "Rate Plan Is Not Allowed"),
   RATE_PLAN_IN_USE(33130, 409, "The Rate Plan is still assigned to SIMs"),
   SIM_CONNECTED(33131, 409, "The SIM may be connected to the network and cannot be deleted"),
-  NOT_PERMITTED(33201, 403, "The requested operation is not permitted");
+  NOT_PERMITTED(33201, 403, "The requested operation is not permitted"),
+  MESSAGING_NOT_ALLOWED(33203, 403, "Messaging not allowed");
 
   private final int code;
   private final int httpStatus;
@@ -48,6 +49,16 @@ public enum ErrorCode {
     this.code = code;
     this.httpStatus = httpStatus;
     this.defaultMessage = defaultMessage;
+  }
+
+  /** The constant with this public code (a refusal reported as a bare code, e.g. by the network path). */
+  public static ErrorCode forCode(int code) {
+    for (ErrorCode candidate : values()) {
+      if (candidate.code == code) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException("no error code " + code);
   }
 
   public int code() {
