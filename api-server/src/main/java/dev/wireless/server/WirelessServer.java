@@ -22,6 +22,8 @@ import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
 import dev.wireless.server.jobs.OutboxSimCallbacks;
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.callbacks.CallbackRetention;
+import dev.wireless.server.ops.Draining;
 import dev.wireless.server.commands.CommandWorkers;
 import dev.wireless.server.commands.SimulatorRoutes;
 import dev.wireless.server.ingestion.OperatorToken;
@@ -66,12 +68,19 @@ public final class WirelessServer {
   private final CommandWorkers commandWorkers;
   private final dev.wireless.server.accounts.CredentialCache credentials;
   private final UsageJobs usageJobs;
+  private final Draining draining;
+  private final java.time.Duration drain;
+  private final CallbackRetention callbackRetention;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpListeners http, int port,
                          String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
                          SecretBox secrets, HttpServer management, CommandWorkers commandWorkers,
-                         dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs) {
+                         dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs,
+                         Draining draining, java.time.Duration drain, CallbackRetention callbackRetention) {
+    this.draining = draining;
+    this.drain = drain;
+    this.callbackRetention = callbackRetention;
     this.credentials = credentials;
     this.usageJobs = usageJobs;
     this.vertx = vertx;
@@ -96,6 +105,7 @@ public final class WirelessServer {
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
+    Draining draining = new Draining();
     // the contract needs no database: it is read on another worker thread while the database opens
     Future<ApiRouter.LoadedContract> contract = vertx.<Future<ApiRouter.LoadedContract>>executeBlocking(
         () -> ApiRouter.loadContract(vertx), false).compose(loaded -> loaded);
@@ -122,6 +132,7 @@ public final class WirelessServer {
       AtomicReference<Router> router = new AtomicReference<>();
       AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
       Handler<HttpServerRequest> requests = request -> {
+        draining.mark(request);
         Router current = router.get();
         if (current == null) {
           errors.get().notReady(request);
@@ -148,7 +159,7 @@ public final class WirelessServer {
               OpsRoutes.mountDocs(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
-                OpsRoutes.mountOperator(built, pool);
+                OpsRoutes.mountOperator(built, pool, draining::active);
               }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
@@ -156,7 +167,7 @@ public final class WirelessServer {
             })
             .compose(all -> {
               listeners.set(all);
-              return startManagement(vertx, pool, config).map(server -> {
+              return startManagement(vertx, pool, config, draining).map(server -> {
                 management.set(server);
                 return null;
               });
@@ -170,7 +181,9 @@ public final class WirelessServer {
                     resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
                     commandWorkers.start(), services.credentials(),
-                    usageJobs(vertx, pool, services, demo, config))));
+                    usageJobs(vertx, pool, services, demo, config), draining, config.shutdownDrain(),
+                    new CallbackRetention(vertx, pool, config.callbackRetention(), config.callbackPurgeInterval())
+                        .start())));
       }).onFailure(e -> {
         if (listeners.get() != null) {
           listeners.get().close();
@@ -182,12 +195,13 @@ public final class WirelessServer {
   }
 
   /** Health and metrics on their own plain-HTTP port when {@code WIRELESS_MANAGEMENT_PORT} is set. */
-  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config) {
+  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config,
+                                                   Draining draining) {
     if (config.managementPort() < 0) {
       return Future.succeededFuture();
     }
     Router management = Router.router(vertx);
-    OpsRoutes.mountOperator(management, pool);
+    OpsRoutes.mountOperator(management, pool, draining::active);
     return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
   }
 
@@ -203,6 +217,11 @@ public final class WirelessServer {
         java.time.Duration.ZERO, Math::random, config.commands().carrier());
     return new CommandWorkers(vertx, pool, carrier, new CallbackOutbox(config.callbacks().retrySchedule()),
         config.commands());
+  }
+
+  /** Runs the callback retention purge now; returns how many delivered callbacks were deleted. */
+  public Future<Integer> purgeCallbacks() {
+    return callbackRetention.purge();
   }
 
   /** Runs the Command retention purge now; returns how many Commands were deleted. */
@@ -246,16 +265,32 @@ public final class WirelessServer {
   }
 
   /**
-   * Stops listening and the provisioning workers (letting the jobs in flight finish), closes the
-   * pool, and stops the embedded database if this node started it.
+   * The graceful stop (SIGTERM), in this order: readiness turns 503 at once and every response
+   * carries {@code Connection: close}; the workers, the dispatcher and the purges stop claiming,
+   * finish what they hold and hand back their leases at once (another node takes them without
+   * waiting for the lease to run out); requests are served for the drain period
+   * ({@code WIRELESS_SHUTDOWN_DRAIN}), long enough for a load balancer's health check to take the
+   * node out; then the listeners close once their requests in flight are answered, and the pool
+   * and the embedded database, if this node started it, are closed.
    */
   public Future<Void> stop() {
-    return (management == null ? Future.<Void>succeededFuture() : management.close())
-        .eventually(() -> usageJobs.stop())
-        .eventually(() -> http.close())
+    draining.begin();
+    LOG.info("shutting down: /health/ready answers 503, serving for {} ms more", drain.toMillis());
+    long began = System.nanoTime();
+    callbackRetention.stop();
+    Future<Void> handedBack = usageJobs.stop()
         .eventually(() -> workers.stop())
         .eventually(() -> commandWorkers.stop())
-        .eventually(() -> vertx.undeploy(dispatcherDeployment))
+        .eventually(() -> vertx.undeploy(dispatcherDeployment));
+    io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
+    vertx.setTimer(Math.max(1, drain.toMillis()), id -> drained.complete());
+    return Future.join(handedBack, drained.future())
+        .eventually(() -> {
+          LOG.info("work handed back and drain over after {} ms; closing the listeners",
+              java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          return http.shutdown(java.time.Duration.ofSeconds(10));
+        })
+        .eventually(() -> management == null ? Future.<Void>succeededFuture() : management.close())
         .eventually(() -> credentials.stop())
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

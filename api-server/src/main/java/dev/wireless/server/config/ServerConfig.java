@@ -22,6 +22,10 @@ import java.util.Map;
  * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
  * @param eventLoops    Vert.x event loops, each with its own HTTP listener and database connections
  * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
+ * @param shutdownDrain how long a node keeps serving after SIGTERM, with {@code /health/ready} at 503,
+ *                      before it closes its listeners (load balancers move traffic away meanwhile)
+ * @param callbackRetention delivered callbacks (and their attempts) older than this are purged
+ * @param callbackPurgeInterval how often that purge runs
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -29,7 +33,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
-                           int eventLoops, int dbPipelinedConnections) {
+                           int eventLoops, int dbPipelinedConnections, Duration shutdownDrain,
+                           Duration callbackRetention, Duration callbackPurgeInterval) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -62,7 +67,10 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         // a shared database is a deployment: nodes must not each add a demo account to it
         s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
         s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
-        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64));
+        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64),
+        s.duration("WIRELESS_SHUTDOWN_DRAIN", Duration.ofSeconds(5)),
+        s.duration("WIRELESS_CALLBACK_RETENTION", Duration.ofDays(30)),
+        s.duration("WIRELESS_CALLBACK_PURGE_INTERVAL", Duration.ofHours(1)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -83,7 +91,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, shutdownDrain,
+        callbackRetention, callbackPurgeInterval);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */
