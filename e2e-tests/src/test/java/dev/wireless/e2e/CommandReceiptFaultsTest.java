@@ -67,27 +67,26 @@ class CommandReceiptFaultsTest {
     try (SharedDatabaseFleet fleet = new SharedDatabaseFleet(COMMANDS);
          CallbackReceiver receiver = new CallbackReceiver()) {
       Map<String, String> env = fleet.nodeEnv();
-      env.put("WIRELESS_CARRIER_SMS_RECEIPT_DELAY", "4s");
+      env.put("WIRELESS_CARRIER_SMS_RECEIPT_DELAY", "6s");
       List<String> sids;
       try (ServerProcess first = ServerProcess.start(env)) {
         RawHttp http = new RawHttp(first.baseUrl());
         fleet.activate(http);
         sids = send(http, fleet, receiver);
-        awaitUntil(Duration.ofSeconds(30), () -> fleet.count("select count(*) from commands where status = 'sent'")
-            == COMMANDS);
+        awaitUntil(Duration.ofSeconds(30), () -> fleet.count("select count(*) from commands where status = 'queued'")
+            == 0);
         assertTrue(first.terminate(), "the node stops on SIGTERM");
       }
-      assertEquals(COMMANDS, fleet.count("select count(*) from commands where status = 'sent'"),
-          "the receipts were still pending when the node stopped");
+      long pending = fleet.count("select count(*) from commands where status = 'sent'");
+      assertTrue(pending > 0, "receipts were still pending when the node stopped");
       long stopped = System.nanoTime();
-      Map<String, String> second = fleet.nodeEnv();
-      second.put("WIRELESS_CARRIER_SMS_RECEIPT_DELAY", "4s");
-      try (ServerProcess other = ServerProcess.start(second)) {
+      try (ServerProcess other = ServerProcess.start(fleet.nodeEnv())) {
         awaitUntil(Duration.ofSeconds(60), () -> fleet.count("select count(*) from commands where status = 'delivered'")
             == COMMANDS);
         assertEveryCommandDeliveredOnce(fleet, receiver, sids);
-        System.out.printf("receipts across a node stop: %d Commands delivered by the second node %d ms after the "
-            + "first stopped%n", COMMANDS, (System.nanoTime() - stopped) / 1_000_000);
+        System.out.printf("receipts across a node stop: %d Commands, %d receipts pending when the first node stopped, "
+            + "all delivered by the second node %d ms after the first stopped%n", COMMANDS, pending,
+            (System.nanoTime() - stopped) / 1_000_000);
       }
     }
   }
