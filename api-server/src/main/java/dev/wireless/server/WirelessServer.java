@@ -265,13 +265,10 @@ public final class WirelessServer {
   }
 
   /**
-   * The graceful stop (SIGTERM), in this order: readiness turns 503 at once and every response
-   * carries {@code Connection: close}; the workers, the dispatcher and the purges stop claiming,
-   * finish what they hold and hand back their leases at once (another node takes them without
-   * waiting for the lease to run out); requests are served for the drain period
-   * ({@code WIRELESS_SHUTDOWN_DRAIN}), long enough for a load balancer's health check to take the
-   * node out; then the listeners close once their requests in flight are answered, and the pool
-   * and the embedded database, if this node started it, are closed.
+   * The graceful stop (SIGTERM): readiness 503 and {@code Connection: close} at once; workers,
+   * dispatcher and purges stop claiming and hand their leases back; requests are served for the
+   * drain ({@code WIRELESS_SHUTDOWN_DRAIN}) so a load balancer takes the node out; then the
+   * listeners close once their requests are answered, then the pool and an embedded database.
    */
   public Future<Void> stop() {
     draining.begin();

@@ -37,6 +37,9 @@ public final class CommandDelivery implements DeliveryReceipts {
   /** The code a Command fails with when the carrier could not be reached after every attempt. */
   static final int UNREACHABLE_CODE = 33004;
 
+  /** How long a receipt timeout waits again when the Command's delivery report is still to be applied. */
+  private static final Duration REPORT_WAIT = Duration.ofSeconds(5);
+
   private static final Logger LOG = LoggerFactory.getLogger(CommandDelivery.class);
 
   private final Pool pool;
@@ -87,11 +90,19 @@ public final class CommandDelivery implements DeliveryReceipts {
         .compose(v -> CommandJobRepository.finish(tx, job, worker, "failed", code + " " + message)));
   }
 
-  /** The wait for the receipt is over: a Command still only {@code sent} fails. */
+  /**
+   * The wait for the receipt is over: a Command still only {@code sent} fails, unless the carrier's
+   * delivery report for it is stored and not yet applied (the database was away when it fell due):
+   * then the timeout waits for it, checked under the Command's lock, which applying a report takes too.
+   */
   Future<Void> receiptTimedOut(CommandJob job, String worker) {
     String message = "No delivery receipt within " + receiptTimeout.toSeconds() + " s";
-    return pool.withTransaction(tx -> fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
-        .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null)));
+    return pool.withTransaction(tx -> repo(tx).lockById(job.commandId())
+        .compose(locked -> CommandJobRepository.reportPending(tx, job.commandId()))
+        .compose(pending -> pending
+            ? CommandJobRepository.requeue(tx, job, worker, job.stage(), REPORT_WAIT, "a delivery report is pending")
+            : fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
+                .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null))));
   }
 
   /**

@@ -49,6 +49,14 @@ final class CommandJobRepository {
         .where(J.ID.in(jobIds)).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker))).mapEmpty();
   }
 
+  /** Whether the Command has a delivery report waiting to be applied (a {@code report} job not ended). */
+  static Future<Boolean> reportPending(SqlClient tx, long commandId) {
+    return SqlExecutor.execute(tx, SQL.select(DSL.field(DSL.exists(SQL.selectOne().from(J)
+            .where(J.COMMAND_ID.eq(commandId)).and(J.STAGE.eq(CommandJob.REPORT))
+            .and(J.STATE.in("queued", "running"))))))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   /** Turns a running job into a later one ({@code stage}, due after {@code delay}); fails if the lease was lost. */
   static Future<Void> requeue(SqlClient tx, CommandJob job, String worker, String stage, Duration delay,
                               String error) {
