@@ -94,7 +94,9 @@ public final class Main {
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
-          server.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+          // the drain period, then up to 10 s for requests in flight and the rest of the stop
+          server.stop().toCompletionStage().toCompletableFuture()
+              .get(config.shutdownDrain().toMillis() + 20_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
           System.err.println("shutdown did not complete cleanly: " + e.getMessage());
         }

@@ -23,6 +23,8 @@ import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
 import dev.wireless.server.jobs.OutboxSimCallbacks;
 import dev.wireless.callbacks.CallbackOutbox;
+import dev.wireless.callbacks.CallbackRetention;
+import dev.wireless.server.ops.Draining;
 import dev.wireless.server.commands.CommandWorkers;
 import dev.wireless.server.commands.SimulatorRoutes;
 import dev.wireless.server.ingestion.OperatorToken;
@@ -68,12 +70,19 @@ public final class WirelessServer {
   private final CommandWorkers commandWorkers;
   private final dev.wireless.server.accounts.CredentialCache credentials;
   private final UsageJobs usageJobs;
+  private final Draining draining;
+  private final java.time.Duration drain;
+  private final CallbackRetention callbackRetention;
 
   private WirelessServer(Vertx vertx, DatabaseRuntime database, Pool pool, HttpListeners http, int port,
                          String baseUrl,
                          NewCredentials demo, ProvisioningWorkers workers, String dispatcherDeployment,
                          SecretBox secrets, HttpServer management, CommandWorkers commandWorkers,
-                         dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs) {
+                         dev.wireless.server.accounts.CredentialCache credentials, UsageJobs usageJobs,
+                         Draining draining, java.time.Duration drain, CallbackRetention callbackRetention) {
+    this.draining = draining;
+    this.drain = drain;
+    this.callbackRetention = callbackRetention;
     this.credentials = credentials;
     this.usageJobs = usageJobs;
     this.vertx = vertx;
@@ -98,6 +107,7 @@ public final class WirelessServer {
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
+    Draining draining = new Draining();
     // the contract needs no database: it is read on another worker thread while the database opens
     Future<ApiRouter.LoadedContract> contract = vertx.<Future<ApiRouter.LoadedContract>>executeBlocking(
         () -> ApiRouter.loadContract(vertx), false).compose(loaded -> loaded);
@@ -127,6 +137,7 @@ public final class WirelessServer {
       HttpSecurity security = HttpSecurity.of(config.security(), config.callbacks().addressPolicy());
       Handler<HttpServerRequest> requests = request -> {
         security.headers().apply(request);
+        draining.mark(request);
         Router current = router.get();
         if (current == null) {
           errors.get().notReady(request);
@@ -158,7 +169,7 @@ public final class WirelessServer {
               ConsoleRoutes.mount(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get());
               if (config.managementPort() < 0) {
-                OpsRoutes.mountOperator(built, pool);
+                OpsRoutes.mountOperator(built, pool, draining::active);
               }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
@@ -166,7 +177,7 @@ public final class WirelessServer {
             })
             .compose(all -> {
               listeners.set(all);
-              return startManagement(vertx, pool, config).map(server -> {
+              return startManagement(vertx, pool, config, draining).map(server -> {
                 management.set(server);
                 return null;
               });
@@ -180,7 +191,9 @@ public final class WirelessServer {
                     resolved.publicBaseUrl(), demo,
                     provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
                     commandWorkers.start(), services.credentials(),
-                    usageJobs(vertx, pool, services, demo, config))));
+                    usageJobs(vertx, pool, services, demo, config), draining, config.shutdownDrain(),
+                    new CallbackRetention(vertx, pool, config.callbackRetention(), config.callbackPurgeInterval())
+                        .start())));
       }).onFailure(e -> {
         if (listeners.get() != null) {
           listeners.get().close();
@@ -192,12 +205,13 @@ public final class WirelessServer {
   }
 
   /** Health and metrics on their own plain-HTTP port when {@code WIRELESS_MANAGEMENT_PORT} is set. */
-  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config) {
+  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config,
+                                                   Draining draining) {
     if (config.managementPort() < 0) {
       return Future.succeededFuture();
     }
     Router management = Router.router(vertx);
-    OpsRoutes.mountOperator(management, pool);
+    OpsRoutes.mountOperator(management, pool, draining::active);
     return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
   }
 
@@ -213,6 +227,11 @@ public final class WirelessServer {
         java.time.Duration.ZERO, Math::random, config.commands().carrier());
     return new CommandWorkers(vertx, pool, carrier, new CallbackOutbox(config.callbacks().retrySchedule()),
         config.commands());
+  }
+
+  /** Runs the callback retention purge now; returns how many delivered callbacks were deleted. */
+  public Future<Integer> purgeCallbacks() {
+    return callbackRetention.purge();
   }
 
   /** Runs the Command retention purge now; returns how many Commands were deleted. */
@@ -256,16 +275,29 @@ public final class WirelessServer {
   }
 
   /**
-   * Stops listening and the provisioning workers (letting the jobs in flight finish), closes the
-   * pool, and stops the embedded database if this node started it.
+   * The graceful stop (SIGTERM): readiness 503 and {@code Connection: close} at once; workers,
+   * dispatcher and purges stop claiming and hand their leases back; requests are served for the
+   * drain ({@code WIRELESS_SHUTDOWN_DRAIN}) so a load balancer takes the node out; then the
+   * listeners close once their requests are answered, then the pool and an embedded database.
    */
   public Future<Void> stop() {
-    return (management == null ? Future.<Void>succeededFuture() : management.close())
-        .eventually(() -> usageJobs.stop())
-        .eventually(() -> http.close())
+    draining.begin();
+    LOG.info("shutting down: /health/ready answers 503, serving for {} ms more", drain.toMillis());
+    long began = System.nanoTime();
+    callbackRetention.stop();
+    Future<Void> handedBack = usageJobs.stop()
         .eventually(() -> workers.stop())
         .eventually(() -> commandWorkers.stop())
-        .eventually(() -> vertx.undeploy(dispatcherDeployment))
+        .eventually(() -> vertx.undeploy(dispatcherDeployment));
+    io.vertx.core.Promise<Void> drained = io.vertx.core.Promise.promise();
+    vertx.setTimer(Math.max(1, drain.toMillis()), id -> drained.complete());
+    return Future.join(handedBack, drained.future())
+        .eventually(() -> {
+          LOG.info("work handed back and drain over after {} ms; closing the listeners",
+              java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          return http.shutdown(java.time.Duration.ofSeconds(10));
+        })
+        .eventually(() -> management == null ? Future.<Void>succeededFuture() : management.close())
         .eventually(() -> credentials.stop())
         .eventually(() -> pool.close())
         .eventually(() -> vertx.executeBlocking(() -> {

@@ -62,6 +62,8 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().remove("WIRELESS_DB_URL"); // embedded unless the test gives one
+    // no drain period unless the test asks for one: a test stopping a node alone has no proxy to drain
+    builder.environment().put("WIRELESS_SHUTDOWN_DRAIN", "0s");
     builder.environment().putAll(env);
     Process process = builder.start();
     List<String> output = new CopyOnWriteArrayList<>();
@@ -114,6 +116,16 @@ final class ServerProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);
+  }
+
+  /** Sends SIGTERM and returns at once (the process drains and stops on its own). */
+  void sigterm() {
+    process.destroy();
+  }
+
+  /** Whether the process has exited within {@code seconds}. */
+  boolean exited(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
   }
 
   /** SIGTERM; whether the graceful shutdown finished within a minute (else the process is killed). */

@@ -22,9 +22,11 @@ public interface NetworkGateway {
   /**
    * Hands an SMS to the network for a SIM (a mobile-terminated Command). {@code APPLIED}: the
    * network took it (the Command is {@code sent}); {@code REFUSED}: final. When a receipt was
-   * requested, the network reports it later, at most once, through {@code receipts} (a real
-   * integration that learns receipts elsewhere reports them to the Commands service the same way).
-   * Called at least once per Command: a repeated {@code commandSid} is the same message.
+   * requested, the network reports it later: either announced in the answer
+   * ({@link CarrierResult#accepted(CarrierResult.DeliveryReport)}, stored in the same transaction as
+   * {@code sent} and applied when due, retried until it is), or through {@code receipts}, whose
+   * future completes only once the receipt is stored (acknowledge it to the network then, never
+   * before). Called at least once per Command: a repeated {@code commandSid} is the same message.
    */
   default Future<CarrierResult> sendSms(SmsRequest request, DeliveryReceipts receipts) {
     return Future.succeededFuture(CarrierResult.refused(33000, "This network does not carry SMS"));
@@ -43,8 +45,11 @@ public interface NetworkGateway {
   /** Where the network reports the outcome of an SMS whose receipt was requested. */
   interface DeliveryReceipts {
 
-    /** The handset confirmed ({@code delivered}) or the network reported it undeliverable. */
-    void receipt(String commandSid, boolean delivered, int errorCode, String message);
+    /**
+     * The handset confirmed ({@code delivered}) or the network reported it undeliverable. Completes
+     * once it is committed; a failed future means it was not, and the network must send it again.
+     */
+    Future<Void> receipt(String commandSid, boolean delivered, int errorCode, String message);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.wireless.server.carrier;
 
+import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,7 +12,9 @@ import java.util.function.DoubleSupplier;
  * behaviour is visible to a person trying the API), refuses a configurable share of requests, and
  * answers a share of first attempts with "scheduled" (applied on a later attempt). SMS follow
  * {@link SmsBehaviour}, and the markers below make one message fail on purpose, so a demo or a test
- * can show every outcome deterministically.
+ * can show every outcome deterministically. A delivery report is announced with the answer
+ * ({@link DeliveryReport}): the simulated network's promise to send it, which the platform keeps
+ * durably, as a real network resends a report until it is acknowledged.
  */
 public final class SimulatedCarrier implements NetworkGateway {
 
@@ -89,10 +92,9 @@ public final class SimulatedCarrier implements NetworkGateway {
       if (!lost) {
         boolean delivered = !marker.contains(UNDELIVERABLE_MARKER)
             && draw >= sms.receiptLossRate() + sms.receiptFailureRate();
-        long delay = latency.toMillis() + sms.receiptDelay().toMillis();
-        Runnable report = () -> receipts.receipt(request.commandSid(), delivered, delivered ? 0 : SMS_UNDELIVERABLE_CODE,
-            delivered ? null : "The network reported the message undeliverable");
-        vertx.setTimer(Math.max(1, delay), id -> report.run());
+        // announced, not held in this process's memory: the platform stores it with "sent"
+        result = CarrierResult.accepted(new DeliveryReport(sms.receiptDelay(), delivered,
+            delivered ? 0 : SMS_UNDELIVERABLE_CODE, delivered ? null : "The network reported the message undeliverable"));
       }
     }
     return later(result);

@@ -1,5 +1,6 @@
 package dev.wireless.server.commands;
 
+import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway.SmsRequest;
 
 /**
@@ -8,9 +9,10 @@ import dev.wireless.server.carrier.NetworkGateway.SmsRequest;
  *
  * @param status the Command's status when claimed: only a {@code queued} one is sent
  * @param iccid  null when the SIM was deleted
+ * @param report the carrier's delivery report a {@code report} job applies (null for other stages)
  */
 record ClaimedJob(CommandJob job, String commandSid, String simSid, String status, String mode, String payload,
-                  boolean receiptRequested, String callbackUrl, String iccid) {
+                  boolean receiptRequested, String callbackUrl, String iccid, DeliveryReport report) {
 
   /** Whether the Command is still waiting to be handed to the carrier. */
   boolean toSend() {

@@ -3,12 +3,14 @@ package dev.wireless.server.commands;
 import static dev.wireless.server.commands.CommandRow.FAILED;
 
 import dev.wireless.persistence.PipelinedTransaction;
+import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway.DeliveryReceipts;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *     └──carrier refused / gave up─────────────────────────────────► failed
  * </pre>
  * The hot transitions are written for many Commands at once: {@code sent} for a worker's whole
- * batch ({@link #sentAll}) and receipts as they come in ({@link ReceiptBatch}); the rare ones
+ * batch ({@link #sentAll}, with the delivery reports the carrier announced as {@code report} jobs),
+ * the due reports of a batch ({@link #reportsDue}) and receipts from the network feed as they come
+ * in ({@link ReceiptBatch}); the rare ones
  * (refusals, retries, timeouts) one job at a time.
  */
 public final class CommandDelivery implements DeliveryReceipts {
@@ -32,6 +36,9 @@ public final class CommandDelivery implements DeliveryReceipts {
   static final int NO_RECEIPT_CODE = 33000;
   /** The code a Command fails with when the carrier could not be reached after every attempt. */
   static final int UNREACHABLE_CODE = 33004;
+
+  /** How long a receipt timeout waits again when the Command's delivery report is still to be applied. */
+  private static final Duration REPORT_WAIT = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandDelivery.class);
 
@@ -52,13 +59,29 @@ public final class CommandDelivery implements DeliveryReceipts {
    * statement, plus the callbacks of the Commands that {@code sent} finishes in the same
    * transaction. A job whose lease was lost is left to its new holder.
    */
-  Future<Void> sentAll(List<ClaimedJob> jobs, String worker) {
+  Future<Void> sentAll(List<ClaimedJob> jobs, Map<Long, DeliveryReport> reports, String worker) {
     List<Long> ids = jobs.stream().map(j -> j.job().id()).toList();
     if (jobs.stream().noneMatch(ClaimedJob::sentIsFinal)) {
-      return CommandDeliverySql.recordSent(pool, ids, worker, receiptTimeout).mapEmpty();
+      return CommandDeliverySql.recordSent(pool, ids, reports, worker, receiptTimeout).mapEmpty();
     }
-    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.recordSent(tx, ids, worker, receiptTimeout)
+    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.recordSent(tx, ids, reports, worker, receiptTimeout)
         .compose(finished -> callbacks.finishedAll(tx, finished)));
+  }
+
+  /**
+   * The delivery reports of these {@code report} jobs are due: applied as receipts, with their
+   * callbacks, and the jobs completed, in ONE transaction. A report for a Command that has already
+   * ended (a repeat after a lost lease, a receipt from the network feed first) changes nothing.
+   */
+  Future<Void> reportsDue(List<ClaimedJob> jobs, String worker) {
+    List<String> sids = jobs.stream().map(ClaimedJob::commandSid).toList();
+    List<Boolean> delivered = jobs.stream().map(j -> j.report().delivered()).toList();
+    List<Integer> codes = jobs.stream().map(j -> j.report().delivered() ? null : j.report().errorCode()).toList();
+    List<String> messages = jobs.stream().map(j -> j.report().message()).toList();
+    List<Long> ids = jobs.stream().map(j -> j.job().id()).toList();
+    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.applyReceipts(tx, sids, delivered, codes, messages)
+        .compose(changed -> callbacks.finishedAll(tx, changed))
+        .compose(v -> CommandJobRepository.completeAll(tx, ids, worker)));
   }
 
   /** The carrier refused the message (final). */
@@ -67,16 +90,28 @@ public final class CommandDelivery implements DeliveryReceipts {
         .compose(v -> CommandJobRepository.finish(tx, job, worker, "failed", code + " " + message)));
   }
 
-  /** The wait for the receipt is over: a Command still only {@code sent} fails. */
+  /**
+   * The wait for the receipt is over: a Command still only {@code sent} fails, unless the carrier's
+   * delivery report for it is stored and not yet applied (the database was away when it fell due):
+   * then the timeout waits for it, checked under the Command's lock, which applying a report takes too.
+   */
   Future<Void> receiptTimedOut(CommandJob job, String worker) {
     String message = "No delivery receipt within " + receiptTimeout.toSeconds() + " s";
-    return pool.withTransaction(tx -> fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
-        .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null)));
+    return pool.withTransaction(tx -> repo(tx).lockById(job.commandId())
+        .compose(locked -> CommandJobRepository.reportPending(tx, job.commandId()))
+        .compose(pending -> pending
+            ? CommandJobRepository.requeue(tx, job, worker, job.stage(), REPORT_WAIT, "a delivery report is pending")
+            : fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
+                .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null))));
   }
 
-  /** Something failed on our side: try again with back-off, or give up after the last attempt. */
+  /**
+   * Something failed on our side: try again with back-off, or give up after the last attempt. A
+   * delivery report is never given up: the carrier delivered the message, so it is applied
+   * whenever the database takes it.
+   */
   Future<Void> retryLater(CommandJob job, String worker, Throwable error) {
-    if (job.attempts() >= job.maxAttempts()) {
+    if (job.attempts() >= job.maxAttempts() && !CommandJob.REPORT.equals(job.stage())) {
       return refused(job, worker, UNREACHABLE_CODE, "The carrier could not be reached; the Command was not sent");
     }
     Duration backoff = Duration.ofMillis(Math.min(60_000, 250L << Math.min(job.attempts(), 8)));
@@ -85,9 +120,10 @@ public final class CommandDelivery implements DeliveryReceipts {
   }
 
   @Override
-  public void receipt(String commandSid, boolean delivered, int errorCode, String message) {
-    receiptArrived(commandSid, delivered, errorCode, message)
-        .onFailure(e -> LOG.warn("delivery receipt for {} not applied: {}", commandSid, e.toString()));
+  public Future<Void> receipt(String commandSid, boolean delivered, int errorCode, String message) {
+    return receiptArrived(commandSid, delivered, errorCode, message)
+        .onFailure(e -> LOG.warn("delivery receipt for {} not applied (the network must send it again): {}",
+            commandSid, e.toString()));
   }
 
   /**

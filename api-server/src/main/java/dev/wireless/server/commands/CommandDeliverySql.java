@@ -6,6 +6,7 @@ import static dev.wireless.persistence.jooq.Tables.COMMAND_JOBS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor.Template;
+import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.persistence.jooq.tables.CommandJobs;
 import dev.wireless.persistence.jooq.tables.Commands;
 import io.vertx.core.Future;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -50,13 +52,20 @@ final class CommandDeliverySql {
   private CommandDeliverySql() {
   }
 
-  /** Leases up to {@code limit} due jobs (or running ones whose lease expired) to {@code worker}. */
+  /**
+   * Leases up to {@code limit} due jobs (or running ones whose lease expired) to {@code worker}.
+   * Running jobs still leased to {@code worker} itself are taken again too: a worker claims only
+   * between batches, so such a job is one whose outcome could not be written (the database was
+   * unreachable) and it is due now rather than when its lease runs out.
+   */
   static Future<List<ClaimedJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
-    return CLAIM.execute(db, limit, worker, (double) lease.toMillis()).map(rows -> {
+    return CLAIM.execute(db, worker, limit, worker, (double) lease.toMillis()).map(rows -> {
       List<ClaimedJob> jobs = new ArrayList<>(rows.size());
       rows.forEach(r -> jobs.add(new ClaimedJob(new CommandJob(r.getLong(0), r.getLong(1), r.getString(2),
           r.getInteger(3), r.getInteger(4)), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-          r.getString(9), r.getBoolean(10), r.getString(11), r.getString(12))));
+          r.getString(9), r.getBoolean(10), r.getString(11), r.getString(12), r.getBoolean(13) == null ? null
+          : new DeliveryReport(Duration.ZERO, r.getBoolean(13), r.getInteger(14) == null ? 0 : r.getInteger(14),
+              r.getString(15)))));
       return jobs;
     });
   }
@@ -65,12 +74,29 @@ final class CommandDeliverySql {
    * The carrier took these jobs' Commands: each still {@code queued} becomes {@code sent}; its job
    * waits for the receipt ({@code receipt} stage, due after {@code receiptTimeout}) or, without one,
    * is completed, as is the job of a Command that had already moved on. Jobs whose lease
-   * {@code worker} lost are left alone. Returns the Commands that ended {@code sent} (no receipt
+   * {@code worker} lost are left alone. A delivery report the carrier announced ({@code reports},
+   * by job id) becomes a {@code report} job of the Command that turned {@code sent}, due when the
+   * report arrives, in the same statement. Returns the Commands that ended {@code sent} (no receipt
    * requested): their callbacks are the caller's to enqueue, in the same transaction.
    */
-  static Future<List<Changed>> recordSent(SqlClient db, List<Long> jobIds, String worker, Duration receiptTimeout) {
-    return RECORD_SENT.execute(db, jobIds.toArray(new Long[0]), worker, (double) receiptTimeout.toMillis())
-        .map(CommandDeliverySql::changed);
+  static Future<List<Changed>> recordSent(SqlClient db, List<Long> jobIds, Map<Long, DeliveryReport> reports,
+                                          String worker, Duration receiptTimeout) {
+    int n = reports.size();
+    Long[] jobs = new Long[n];
+    Double[] delays = new Double[n];
+    Boolean[] delivered = new Boolean[n];
+    Integer[] codes = new Integer[n];
+    String[] messages = new String[n];
+    int i = 0;
+    for (Map.Entry<Long, DeliveryReport> report : reports.entrySet()) {
+      jobs[i] = report.getKey();
+      delays[i] = (double) report.getValue().after().toMillis();
+      delivered[i] = report.getValue().delivered();
+      codes[i] = report.getValue().delivered() ? null : report.getValue().errorCode();
+      messages[i++] = report.getValue().message();
+    }
+    return RECORD_SENT.execute(db, jobIds.toArray(new Long[0]), worker, (double) receiptTimeout.toMillis(),
+        jobs, delays, delivered, codes, messages).map(CommandDeliverySql::changed);
   }
 
   /**
@@ -89,7 +115,8 @@ final class CommandDeliverySql {
     Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
     var due = DSL.name("due").as(DSL.select(J.ID).from(J)
         .where(J.STATE.eq(DSL.inline("queued")).and(J.RUN_AT.le(now)))
-        .or(J.STATE.eq(DSL.inline("running")).and(J.LOCKED_UNTIL.lt(now)))
+        .or(J.STATE.eq(DSL.inline("running")).and(J.LOCKED_UNTIL.lt(now)
+            .or(J.LOCKED_BY.eq(DSL.param(J.LOCKED_BY.getDataType())))))
         .orderBy(J.RUN_AT, J.ID).limit(DSL.param(SQLDataType.INTEGER))
         .forUpdate().skipLocked());
     var claimed = DSL.name("claimed").as(SQL.update(J).set(J.STATE, DSL.inline("running"))
@@ -97,12 +124,14 @@ final class CommandDeliverySql {
         .set(J.LOCKED_UNTIL, now.plus(ONE_MILLISECOND.times(DSL.param(SQLDataType.DOUBLE))))
         .set(J.UPDATED_AT, now)
         .from(due).where(J.ID.eq(due.field(J.ID)))
-        .returningResult(J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS, J.MAX_ATTEMPTS));
+        .returningResult(J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS, J.MAX_ATTEMPTS, J.REPORT_DELIVERED,
+            J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE));
     Field<Long> jobId = claimed.field(J.ID);
     return Template.of(SQL.with(due).with(claimed)
         .select(jobId, claimed.field(J.COMMAND_ID), claimed.field(J.STAGE), claimed.field(J.ATTEMPTS),
             claimed.field(J.MAX_ATTEMPTS), C.SID, C.SIM_SID, C.STATUS, C.COMMAND_MODE, C.PAYLOAD,
-            C.DELIVERY_RECEIPT_REQUESTED, C.CALLBACK_URL, SIMS.ICCID)
+            C.DELIVERY_RECEIPT_REQUESTED, C.CALLBACK_URL, SIMS.ICCID, claimed.field(J.REPORT_DELIVERED),
+            claimed.field(J.REPORT_ERROR_CODE), claimed.field(J.REPORT_ERROR_MESSAGE))
         .from(claimed).join(C).on(C.ID.eq(claimed.field(J.COMMAND_ID)))
         .leftJoin(SIMS).on(SIMS.SID.eq(C.SIM_SID))
         .orderBy(jobId));
@@ -135,7 +164,23 @@ final class CommandDeliverySql {
         .from(DSL.table(DSL.name("held")).leftJoin(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand)))
         .where(J.ID.eq(heldJob))
         .returningResult(J.ID));
-    return Template.of(SQL.with(held).with(locked).with(sent).with(jobs)
+    Table<?> announced = DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.param(SQLDataType.BIGINT.array()),
+        DSL.param(SQLDataType.DOUBLE.array()), DSL.param(SQLDataType.BOOLEAN.array()),
+        DSL.param(SQLDataType.INTEGER.array()), DSL.param(SQLDataType.VARCHAR.array()))
+        .as("announced", "job", "delay", "delivered", "code", "message");
+    var reports = DSL.name("reports").as(SQL.insertInto(J, J.COMMAND_ID, J.STAGE, J.RUN_AT, J.REPORT_DELIVERED,
+            J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE)
+        .select(DSL.select(heldCommand, DSL.inline(CommandJob.REPORT),
+                now.plus(ONE_MILLISECOND.times(DSL.field(DSL.name("announced", "delay"), Double.class))),
+                DSL.field(DSL.name("announced", "delivered"), Boolean.class),
+                DSL.field(DSL.name("announced", "code"), Integer.class),
+                DSL.field(DSL.name("announced", "message"), String.class))
+            .from(announced)
+            .join(DSL.table(DSL.name("held"))).on(heldJob.eq(DSL.field(DSL.name("announced", "job"), Long.class)))
+            .join(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand))
+            .where(waits))
+        .returningResult(J.ID));
+    return Template.of(SQL.with(held).with(locked).with(sent).with(jobs).with(reports)
         .select(DSL.table(DSL.name("sent")).asterisk(), SIMS.UNIQUE_NAME)
         .from(DSL.table(DSL.name("sent"))).leftJoin(SIMS)
         .on(SIMS.SID.eq(DSL.field(DSL.name("sent", C.SIM_SID.getName()), String.class)))

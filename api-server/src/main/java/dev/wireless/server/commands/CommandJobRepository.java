@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -38,6 +39,22 @@ final class CommandJobRepository {
         .set(J.FINISHED_AT, DSL.currentOffsetDateTime()).set(J.LOCKED_UNTIL, (OffsetDateTime) null)
         .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
         .where(J.ID.eq(job.id())).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)));
+  }
+
+  /** Completes the running jobs among {@code jobIds} that {@code worker} still holds (others are left alone). */
+  static Future<Void> completeAll(SqlClient tx, List<Long> jobIds, String worker) {
+    return SqlExecutor.execute(tx, SQL.update(J).set(J.STATE, "completed").set(J.LAST_ERROR, (String) null)
+        .set(J.FINISHED_AT, DSL.currentOffsetDateTime()).set(J.LOCKED_UNTIL, (OffsetDateTime) null)
+        .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
+        .where(J.ID.in(jobIds)).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker))).mapEmpty();
+  }
+
+  /** Whether the Command has a delivery report waiting to be applied (a {@code report} job not ended). */
+  static Future<Boolean> reportPending(SqlClient tx, long commandId) {
+    return SqlExecutor.execute(tx, SQL.select(DSL.field(DSL.exists(SQL.selectOne().from(J)
+            .where(J.COMMAND_ID.eq(commandId)).and(J.STAGE.eq(CommandJob.REPORT))
+            .and(J.STATE.in("queued", "running"))))))
+        .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
   /** Turns a running job into a later one ({@code stage}, due after {@code delay}); fails if the lease was lost. */

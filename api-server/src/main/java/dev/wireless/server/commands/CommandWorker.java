@@ -1,6 +1,7 @@
 package dev.wireless.server.commands;
 
 import dev.wireless.server.carrier.CarrierResult;
+import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway;
 import dev.wireless.server.jobs.ClaimLoop;
 import io.vertx.core.Future;
@@ -9,6 +10,8 @@ import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * One Command delivery worker, in a {@link ClaimLoop}: claims a batch of due jobs together with
  * their Commands (one statement), hands every queued Command to the {@link NetworkGateway}, and
  * records {@code sent} for all that the carrier took with one more statement
- * ({@link CommandDelivery#sentAll}). Refusals, retries and receipt timeouts, the rare outcomes,
- * are recorded one job at a time.
+ * ({@link CommandDelivery#sentAll}), which also stores the delivery reports the carrier announced
+ * as {@code report} jobs. Due reports of a batch are applied together ({@link CommandDelivery#reportsDue})
+ * before anything else in it. Refusals, retries and receipt timeouts, the rare outcomes, are
+ * recorded one job at a time.
  */
 final class CommandWorker {
 
@@ -58,26 +63,42 @@ final class CommandWorker {
   }
 
   private Future<Void> process(List<ClaimedJob> batch) {
+    List<ClaimedJob> reports = batch.stream().filter(c -> CommandJob.REPORT.equals(c.job().stage())).toList();
+    // due reports first: one claimed with the same Command's receipt timeout must win over it
+    Future<Void> reported = reports.isEmpty() ? Future.succeededFuture()
+        : delivery.reportsDue(reports, name).recover(e -> Future.join(reports.stream()
+            .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty());
+    return reported.transform(done -> processOthers(batch));
+  }
+
+  private Future<Void> processOthers(List<ClaimedJob> batch) {
     List<ClaimedJob> taken = Collections.synchronizedList(new ArrayList<>(batch.size()));
+    Map<Long, DeliveryReport> announced = new ConcurrentHashMap<>();
     List<Future<Void>> work = new ArrayList<>();
     for (ClaimedJob claimed : batch) {
-      if (CommandJob.RECEIPT.equals(claimed.job().stage())) {
+      if (CommandJob.REPORT.equals(claimed.job().stage())) {
+        continue;
+      } else if (CommandJob.RECEIPT.equals(claimed.job().stage())) {
         work.add(guarded(claimed.job(), delivery.receiptTimedOut(claimed.job(), name)));
       } else if (!claimed.toSend()) {
         taken.add(claimed); // deleted, or already ended: recording "sent" just closes the job
       } else {
         work.add(guarded(claimed.job(), gateway.sendSms(claimed.sms(), delivery)
-            .compose(result -> conclude(claimed, result, taken))));
+            .compose(result -> conclude(claimed, result, taken, announced))));
       }
     }
     return Future.join(work).transform(sent -> taken.isEmpty() ? Future.succeededFuture()
-        : delivery.sentAll(taken, name).recover(e -> Future.join(taken.stream()
+        : delivery.sentAll(taken, announced, name).recover(e -> Future.join(taken.stream()
             .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty()));
   }
 
-  private Future<Void> conclude(ClaimedJob claimed, CarrierResult result, List<ClaimedJob> taken) {
+  private Future<Void> conclude(ClaimedJob claimed, CarrierResult result, List<ClaimedJob> taken,
+                                Map<Long, DeliveryReport> announced) {
     return switch (result.outcome()) {
       case APPLIED -> {
+        if (result.report() != null) {
+          announced.put(claimed.job().id(), result.report());
+        }
         taken.add(claimed);
         yield Future.succeededFuture();
       }

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
  * @param corsOrigins   origins browser apps may call from ({@code scheme://host[:port]}, lowercase); empty: any
  * @param security      security headers (HSTS) and the throttle of failed authentications per client address
+ * @param shutdownDrain how long a node keeps serving after SIGTERM, with {@code /health/ready} at 503,
+ *                      before it closes its listeners (load balancers move traffic away meanwhile)
+ * @param callbackRetention delivered callbacks (and their attempts) older than this are purged
+ * @param callbackPurgeInterval how often that purge runs
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -32,7 +36,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
                            int eventLoops, int dbPipelinedConnections,
-                           java.util.List<String> corsOrigins, SecuritySettings security) {
+                           java.util.List<String> corsOrigins, SecuritySettings security, Duration shutdownDrain,
+                           Duration callbackRetention, Duration callbackPurgeInterval) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -69,7 +74,10 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         corsOrigins(s.text("WIRELESS_CORS_ORIGINS", null)),
         new SecuritySettings(s.duration("WIRELESS_HSTS_MAX_AGE", Duration.ofDays(365)),
             s.integer("WIRELESS_AUTH_FAILURE_LIMIT", 30, 0, 1_000_000),
-            s.integer("WIRELESS_AUTH_FAILURE_BURST", 10, 1, 1_000_000)));
+            s.integer("WIRELESS_AUTH_FAILURE_BURST", 10, 1, 1_000_000)),
+        s.duration("WIRELESS_SHUTDOWN_DRAIN", Duration.ofSeconds(5)),
+        s.duration("WIRELESS_CALLBACK_RETENTION", Duration.ofDays(30)),
+        s.duration("WIRELESS_CALLBACK_PURGE_INTERVAL", Duration.ofHours(1)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -90,7 +98,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins, security);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins, security,
+        shutdownDrain, callbackRetention, callbackPurgeInterval);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

@@ -83,6 +83,15 @@ public final class HttpListeners {
     return ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
   }
 
+  /**
+   * Stops accepting connections and closes each open one once its request in flight has been
+   * answered, waiting at most {@code grace} for those.
+   */
+  public Future<Void> shutdown(java.time.Duration grace) {
+    return Future.join(servers.stream().map(server -> server.shutdown(grace.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS)).toList()).mapEmpty();
+  }
+
   public Future<Void> close() {
     return Future.join(servers.stream().map(HttpServer::close).toList()).mapEmpty();
   }

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands a batch's messaging events to {@link MessageEvents} one after the other, in batch order,
  * and turns each answer into that event's result: stored → accepted, a refusal ("33203 …") →
- * rejected with that code and reason. Commands owns idempotency, so a resent MO SMS stores
- * nothing new but is still reported accepted.
+ * rejected with that code and reason. An event that could not be stored (e.g. the database is
+ * unreachable) fails the batch, which is then answered 503: nothing is acknowledged before it is
+ * stored. Commands owns idempotency, so a resent MO SMS stores nothing new but is still reported
+ * accepted.
  */
 final class MessageIngestion {
 
@@ -46,8 +48,10 @@ final class MessageIngestion {
       if (e.getMessage() != null && e.getMessage().matches("[0-9]{5} .*")) {
         return Future.succeededFuture(e.getMessage());
       }
+      // not stored: the whole batch is answered 503 so that the network sends it again (every
+      // messaging event is idempotent, so what this batch did store is not stored twice)
       LOG.warn("messaging event {} not applied: {}", eventId(event), e.toString());
-      return Future.succeededFuture("20503 The event was not applied; send it again");
+      return Future.failedFuture(e);
     });
   }
 

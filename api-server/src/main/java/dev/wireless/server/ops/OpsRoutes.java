@@ -37,12 +37,26 @@ public final class OpsRoutes {
 
   /** Health and metrics: for load balancers and Prometheus. */
   public static void mountOperator(Router router, Pool pool) {
+    mountOperator(router, pool, () -> false);
+  }
+
+  /**
+   * As {@link #mountOperator(Router, Pool)}, with readiness answering 503 ("draining") as soon as
+   * {@code draining} says the node is shutting down, so load balancers stop sending it requests.
+   */
+  public static void mountOperator(Router router, Pool pool, java.util.function.BooleanSupplier draining) {
     router.get("/health/live").handler(ctx -> respondJson(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/health/ready").handler(ctx -> SqlExecutor.execute(pool, SQL.selectOne())
-        .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
-        .onSuccess(rows -> respondJson(ctx, 200, new JsonObject().put("status", "ready")))
-        .onFailure(e -> respondJson(ctx, 503, new JsonObject().put("status", "unavailable")
-            .put("reason", "database unreachable"))));
+    router.get("/health/ready").handler(ctx -> {
+      if (draining.getAsBoolean()) {
+        respondJson(ctx, 503, new JsonObject().put("status", "draining").put("reason", "shutting down"));
+        return;
+      }
+      SqlExecutor.execute(pool, SQL.selectOne())
+          .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
+          .onSuccess(rows -> respondJson(ctx, 200, new JsonObject().put("status", "ready")))
+          .onFailure(e -> respondJson(ctx, 503, new JsonObject().put("status", "unavailable")
+              .put("reason", "database unreachable")));
+    });
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(Telemetry.registry().scrape()));

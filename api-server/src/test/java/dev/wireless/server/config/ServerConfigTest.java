@@ -57,4 +57,20 @@ class ServerConfigTest {
       assertTrue(e.getMessage().contains("WIRELESS_CORS_ORIGINS"), e.getMessage());
     }
   }
+
+  @Test
+  void shutdownDrainAndCallbackRetentionHaveDefaultsAndAreRead() {
+    ServerConfig defaults = ServerConfig.from(Map.of());
+    assertEquals(Duration.ofSeconds(5), defaults.shutdownDrain());
+    assertEquals(Duration.ofDays(30), defaults.callbackRetention());
+    assertEquals(Duration.ofHours(1), defaults.callbackPurgeInterval());
+    ServerConfig set = ServerConfig.from(Map.of("WIRELESS_SHUTDOWN_DRAIN", "0s", "WIRELESS_CALLBACK_RETENTION", "7d",
+        "WIRELESS_CALLBACK_PURGE_INTERVAL", "10m"));
+    assertEquals(Duration.ZERO, set.shutdownDrain());
+    assertEquals(Duration.ofDays(7), set.callbackRetention());
+    assertEquals(Duration.ofMinutes(10), set.callbackPurgeInterval());
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ServerConfig.from(Map.of("WIRELESS_SHUTDOWN_DRAIN", "a while")));
+    assertTrue(error.getMessage().contains("WIRELESS_SHUTDOWN_DRAIN"), error.getMessage());
+  }
 }

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Undeploying stops claiming, hands claimed-but-unsent deliveries straight back to
  * {@code pending}, finishes writing the successful attempts already answered, and abandons
- * requests still on the wire without recording them: their outcome is unknown, exactly as after a
- * crash, so they are rescued once their lease expires.
+ * requests still on the wire without waiting for them: their outcome is unknown, exactly as after a
+ * crash, so they are rescued once their lease expires. One that is answered with success while
+ * the pool is still open (an API node keeps it through its shutdown drain) is recorded delivered
+ * all the same, so that it is not sent a second time.
  */
 public final class CallbackDispatcher extends VerticleBase {
 
@@ -161,10 +163,10 @@ public final class CallbackDispatcher extends VerticleBase {
                             settings.userAgent(), Instant.now()));
                 })
                 .compose(attempt -> {
-                    if (stopping) {
+                    Verdict verdict = decide(row, attempt);
+                    if (stopping && verdict.outcome() != Verdict.Outcome.DELIVERED) {
                         return Future.<Verdict>failedFuture(STOPPED);
                     }
-                    Verdict verdict = decide(row, attempt);
                     Future<Boolean> recorded = verdict.outcome() == Verdict.Outcome.DELIVERED
                             ? delivered.add(row, attempt) : repository.finish(row, id, attempt, verdict);
                     return recorded.map(verdict)
