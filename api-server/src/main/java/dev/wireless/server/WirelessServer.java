@@ -33,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.netty.channel.EventLoop;
 import dev.wireless.persistence.EventLoopPool;
 import dev.wireless.server.http.HttpListeners;
+import dev.wireless.server.http.ListenerGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -92,7 +93,9 @@ public final class WirelessServer {
   public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host())
         .setPort(HttpListeners.listenPort(config.port()))
-        .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE);
+        .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE)
+        .setIdleTimeout((int) config.connectionLimits().idleTimeout().toMillis())
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
@@ -118,19 +121,21 @@ public final class WirelessServer {
       }
     }).compose(database -> {
       Pool pool = EventLoopPool.create(vertx, database.location().connectOptions(), config.dbPoolSize(),
-          config.dbPipelinedConnections());
+          config.dbPipelinedConnections(), config.dbTimeouts());
       AtomicReference<Router> router = new AtomicReference<>();
       AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
-      Handler<HttpServerRequest> requests = request -> {
+      ListenerGuard guard = new ListenerGuard(vertx, config.connectionLimits(), config.requestTimeout(), errors::get);
+      Handler<HttpServerRequest> requests = guard.requests(request -> {
         Router current = router.get();
         if (current == null) {
           errors.get().notReady(request);
         } else {
           current.handle(request);
         }
-      };
+      });
       Handler<HttpServerRequest> invalidRequests = request -> errors.get().invalidRequest(request);
-      HttpServer http = vertx.createHttpServer(options).requestHandler(requests).invalidRequestHandler(invalidRequests);
+      HttpServer http = vertx.createHttpServer(options).requestHandler(requests).invalidRequestHandler(invalidRequests)
+          .connectionHandler(guard.connections());
       EventLoop firstLoop = HttpListeners.currentLoop(vertx);
       AtomicReference<HttpListeners> listeners = new AtomicReference<>();
       return http.listen().compose(bound -> {
@@ -148,15 +153,16 @@ public final class WirelessServer {
               OpsRoutes.mountDocs(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get(), resolved.publicBaseUrl());
               if (config.managementPort() < 0) {
-                OpsRoutes.mountOperator(built, pool);
+                OpsRoutes.mountOperator(built, pool, database::live);
               }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
-              return HttpListeners.alongside(vertx, bound, firstLoop, options, requests, invalidRequests);
+              return HttpListeners.alongside(vertx, bound, firstLoop, options, requests, invalidRequests,
+                  guard.connections());
             })
             .compose(all -> {
               listeners.set(all);
-              return startManagement(vertx, pool, config).map(server -> {
+              return startManagement(vertx, pool, config, database).map(server -> {
                 management.set(server);
                 return null;
               });
@@ -182,12 +188,13 @@ public final class WirelessServer {
   }
 
   /** Health and metrics on their own plain-HTTP port when {@code WIRELESS_MANAGEMENT_PORT} is set. */
-  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config) {
+  private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config,
+                                                   DatabaseRuntime database) {
     if (config.managementPort() < 0) {
       return Future.succeededFuture();
     }
     Router management = Router.router(vertx);
-    OpsRoutes.mountOperator(management, pool);
+    OpsRoutes.mountOperator(management, pool, database::live);
     return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
   }
 

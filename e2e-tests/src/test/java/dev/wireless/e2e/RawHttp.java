@@ -64,6 +64,14 @@ final class RawHttp {
     return post(path, authorization, "application/x-www-form-urlencoded", form(pairs));
   }
 
+  /** A form POST with one extra header (e.g. {@code Idempotency-Key}). */
+  HttpResponse<String> postFormWithHeader(String path, String authorization, String header, String value,
+                                          String... pairs) {
+    return send(request(path, authorization).header(header, value)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form(pairs))));
+  }
+
   /** Asserts an error response: the status, the JSON error body and its code. */
   static JsonObject assertError(HttpResponse<String> response, int status, int code) {
     assertEquals(status, response.statusCode(), response.body());

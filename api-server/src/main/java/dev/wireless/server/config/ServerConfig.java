@@ -22,6 +22,9 @@ import java.util.Map;
  * @param commands      Command delivery workers, receipt timeout, retention and the simulated carrier's SMS behaviour
  * @param eventLoops    Vert.x event loops, each with its own HTTP listener and database connections
  * @param dbPipelinedConnections connections per event loop that carry single statements pipelined
+ * @param dbTimeouts    connect, statement and idle-in-transaction limits of every database connection
+ * @param requestTimeout an API request not answered by then gets 503 with {@code Retry-After}
+ * @param connectionLimits header-read and idle timeouts and connection caps of the API listener
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -29,7 +32,9 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            DispatcherSettings callbacks, String masterKey, ApiLimits limits,
                            int managementPort, dev.wireless.server.usage.UsageSettings usage,
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
-                           int eventLoops, int dbPipelinedConnections) {
+                           int eventLoops, int dbPipelinedConnections,
+                           dev.wireless.persistence.DatabaseTimeouts dbTimeouts, Duration requestTimeout,
+                           dev.wireless.server.http.ConnectionLimits connectionLimits) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -62,7 +67,18 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         // a shared database is a deployment: nodes must not each add a demo account to it
         s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
         s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
-        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64));
+        s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64),
+        new dev.wireless.persistence.DatabaseTimeouts(
+            s.duration("WIRELESS_DB_CONNECT_TIMEOUT", dev.wireless.persistence.DatabaseTimeouts.defaults().connect()),
+            s.duration("WIRELESS_DB_STATEMENT_TIMEOUT", dev.wireless.persistence.DatabaseTimeouts.defaults().statement()),
+            s.duration("WIRELESS_DB_IDLE_IN_TRANSACTION_TIMEOUT",
+                dev.wireless.persistence.DatabaseTimeouts.defaults().idleInTransaction())),
+        s.duration("WIRELESS_REQUEST_TIMEOUT", Duration.ofSeconds(10)),
+        new dev.wireless.server.http.ConnectionLimits(
+            s.duration("WIRELESS_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(10)),
+            s.duration("WIRELESS_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(60)),
+            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS", 10_000, 1, 1_000_000),
+            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -83,7 +99,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   public ServerConfig withPublicBaseUrl(String url) {
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
-        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections);
+        managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, dbTimeouts, requestTimeout,
+        connectionLimits);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

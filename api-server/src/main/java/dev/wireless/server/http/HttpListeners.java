@@ -48,6 +48,14 @@ public final class HttpListeners {
   public static Future<HttpListeners> alongside(Vertx vertx, HttpServer first, EventLoop firstLoop,
                                                 HttpServerOptions options, Handler<HttpServerRequest> requests,
                                                 Handler<HttpServerRequest> invalidRequests) {
+    return alongside(vertx, first, firstLoop, options, requests, invalidRequests, null);
+  }
+
+  /** As above, with {@code connections} told of every connection (null: nobody). */
+  public static Future<HttpListeners> alongside(Vertx vertx, HttpServer first, EventLoop firstLoop,
+                                                HttpServerOptions options, Handler<HttpServerRequest> requests,
+                                                Handler<HttpServerRequest> invalidRequests,
+                                                Handler<io.vertx.core.http.HttpConnection> connections) {
     List<Future<HttpServer>> started = new ArrayList<>();
     VertxInternal internal = (VertxInternal) vertx;
     for (EventExecutor executor : internal.nettyEventLoopGroup()) {
@@ -58,9 +66,12 @@ public final class HttpListeners {
       ContextInternal context = internal.contextBuilder().withEventLoop(loop).build();
       Promise<HttpServer> listening = Promise.promise();
       context.runOnContext(v -> {
-        vertx.createHttpServer(new HttpServerOptions(options))
-            .requestHandler(requests).invalidRequestHandler(invalidRequests)
-            .listen().onComplete(listening);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions(options))
+            .requestHandler(requests).invalidRequestHandler(invalidRequests);
+        if (connections != null) {
+          server.connectionHandler(connections);
+        }
+        server.listen().onComplete(listening);
       });
       started.add(listening.future());
     }

@@ -1,0 +1,110 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Keeps one client from taking the API listener offline, and every request within its deadline:
+ * <ul>
+ *   <li>a connection beyond the node's or its client address's cap is closed the moment it is
+ *       accepted (no read, no answer: refusing stays cheap);</li>
+ *   <li>a connection that has not delivered a complete request head within the header timeout
+ *       (after it opened, or after its previous answer) is closed: slow-header clients hold a
+ *       slot for seconds, not for ever; the idle timeout of the listener closes silent ones;</li>
+ *   <li>a request not answered within the request timeout gets 503 with {@code Retry-After}
+ *       (a database that does not answer at all never makes a client wait longer).</li>
+ * </ul>
+ * One guard serves all of a node's listeners (one per event loop), so the caps count them all.
+ */
+public final class ListenerGuard {
+
+  private final Vertx vertx;
+  private final ConnectionLimits limits;
+  private final long requestTimeoutMs;
+  private final Supplier<ErrorMapper> errors;
+  private final AtomicInteger open = new AtomicInteger();
+  private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+  private final Map<HttpConnection, Long> headerTimers = new ConcurrentHashMap<>();
+
+  public ListenerGuard(Vertx vertx, ConnectionLimits limits, Duration requestTimeout, Supplier<ErrorMapper> errors) {
+    this.vertx = vertx;
+    this.limits = limits;
+    this.requestTimeoutMs = requestTimeout.toMillis();
+    this.errors = errors;
+  }
+
+  /** For {@code HttpServer.connectionHandler}. */
+  public Handler<HttpConnection> connections() {
+    return connection -> {
+      String client = connection.remoteAddress() == null ? "" : connection.remoteAddress().hostAddress();
+      AtomicInteger fromClient = perClient.computeIfAbsent(client, c -> new AtomicInteger());
+      int total = open.incrementAndGet();
+      int mine = fromClient.incrementAndGet();
+      connection.closeHandler(v -> {
+        open.decrementAndGet();
+        if (fromClient.decrementAndGet() == 0) {
+          perClient.remove(client, fromClient);
+        }
+        cancelHeaderTimer(connection);
+      });
+      if (total > limits.maxConnections() || mine > limits.maxPerClient()) {
+        connection.close();
+        return;
+      }
+      armHeaderTimer(connection);
+    };
+  }
+
+  /** {@code next}, with the header timer stopped while a request is answered, and its deadline. */
+  public Handler<HttpServerRequest> requests(Handler<HttpServerRequest> next) {
+    return request -> {
+      HttpConnection connection = request.connection();
+      cancelHeaderTimer(connection);
+      long deadline = vertx.setTimer(requestTimeoutMs, id -> {
+        if (!request.response().ended() && !request.response().headWritten()) {
+          errors.get().timedOut(request, requestTimeoutMs);
+        }
+      });
+      request.response().bodyEndHandler(v -> {
+        vertx.cancelTimer(deadline);
+        if (request.version() != HttpVersion.HTTP_2) {
+          armHeaderTimer(connection);
+        }
+      });
+      request.response().closeHandler(v -> vertx.cancelTimer(deadline));
+      next.handle(request);
+    };
+  }
+
+  /** Connections open now (for tests and metrics). */
+  public int openConnections() {
+    return open.get();
+  }
+
+  private void armHeaderTimer(HttpConnection connection) {
+    long timer = vertx.setTimer(limits.headerTimeout().toMillis(), id -> {
+      if (headerTimers.remove(connection, id)) {
+        connection.close();
+      }
+    });
+    Long previous = headerTimers.put(connection, timer);
+    if (previous != null) {
+      vertx.cancelTimer(previous);
+    }
+  }
+
+  private void cancelHeaderTimer(HttpConnection connection) {
+    Long timer = headerTimers.remove(connection);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}
