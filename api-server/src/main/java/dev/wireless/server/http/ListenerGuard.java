@@ -14,11 +14,13 @@ import java.util.function.Supplier;
 /**
  * Keeps one client from taking the API listener offline, and every request within its deadline:
  * <ul>
- *   <li>a connection beyond the node's or its client address's cap is closed the moment it is
- *       accepted (no read, no answer: refusing stays cheap);</li>
- *   <li>a connection that has not delivered a complete request head within the header timeout
- *       (after it opened, or after its previous answer) is closed: slow-header clients hold a
- *       slot for seconds, not for ever; the idle timeout of the listener closes silent ones;</li>
+ *   <li>a connection beyond the node's or its client address's cap is closed as soon as Vert.x
+ *       hands it over (with its first request head), unanswered: refusing stays cheap;</li>
+ *   <li>a kept-alive connection that has not delivered its next complete request head within the
+ *       header timeout after its previous request's deadline is closed (slow-header clients hold a slot for
+ *       seconds, not for ever); the listener's idle timeout closes silent connections, also those
+ *       that never sent anything. A connection dribbling its very first request head is bounded
+ *       only by the idle timeout and the head size limit: Vert.x hands connections over no earlier;</li>
  *   <li>a request not answered within the request timeout gets 503 with {@code Retry-After}
  *       (a database that does not answer at all never makes a client wait longer).</li>
  * </ul>
@@ -33,6 +35,8 @@ public final class ListenerGuard {
   private final AtomicInteger open = new AtomicInteger();
   private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
   private final Map<HttpConnection, Long> headerTimers = new ConcurrentHashMap<>();
+  private final java.util.Set<HttpConnection> refused = ConcurrentHashMap.newKeySet();
+  private final Map<HttpConnection, HttpServerRequest> latest = new ConcurrentHashMap<>();
 
   public ListenerGuard(Vertx vertx, ConnectionLimits limits, Duration requestTimeout, Supplier<ErrorMapper> errors) {
     this.vertx = vertx;
@@ -54,32 +58,39 @@ public final class ListenerGuard {
           perClient.remove(client, fromClient);
         }
         cancelHeaderTimer(connection);
+        refused.remove(connection);
+        latest.remove(connection);
       });
       if (total > limits.maxConnections() || mine > limits.maxPerClient()) {
+        refused.add(connection);
         connection.close();
-        return;
       }
-      armHeaderTimer(connection);
     };
   }
 
-  /** {@code next}, with the header timer stopped while a request is answered, and its deadline. */
+  /**
+   * {@code next}, with the header timer stopped while a request is handled, and its deadline.
+   * The response's end handlers belong to the router, so the deadline's timer does both jobs:
+   * when it fires it answers a request still unanswered, and starts the header timer of a
+   * kept-alive connection that has sent nothing new since (a slow next head is then closed at
+   * most request timeout + header timeout after the previous request began).
+   */
   public Handler<HttpServerRequest> requests(Handler<HttpServerRequest> next) {
     return request -> {
       HttpConnection connection = request.connection();
+      if (refused.contains(connection)) {
+        return; // closing: not even read
+      }
       cancelHeaderTimer(connection);
-      long deadline = vertx.setTimer(requestTimeoutMs, id -> {
+      latest.put(connection, request);
+      vertx.setTimer(requestTimeoutMs, id -> {
         if (!request.response().ended() && !request.response().headWritten()) {
           errors.get().timedOut(request, requestTimeoutMs);
         }
-      });
-      request.response().bodyEndHandler(v -> {
-        vertx.cancelTimer(deadline);
-        if (request.version() != HttpVersion.HTTP_2) {
+        if (request.version() != HttpVersion.HTTP_2 && latest.get(connection) == request) {
           armHeaderTimer(connection);
         }
       });
-      request.response().closeHandler(v -> vertx.cancelTimer(deadline));
       next.handle(request);
     };
   }
