@@ -4,6 +4,7 @@ import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.accounts.DemoAccount;
+import dev.wireless.server.config.MasterKeyCheck;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ErrorMapper;
@@ -103,7 +104,6 @@ public final class WirelessServer {
     Future<ApiRouter.LoadedContract> contract = vertx.<Future<ApiRouter.LoadedContract>>executeBlocking(
         () -> ApiRouter.loadContract(vertx), false).compose(loaded -> loaded);
     return vertx.executeBlocking(() -> {
-      secrets.set(config.secretBox());
       operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
       if (operatorToken.get().generated()) {
         LOG.info("operator token (network ingestion, device simulator) is in {}",
@@ -138,7 +138,10 @@ public final class WirelessServer {
           .connectionHandler(guard.connections());
       EventLoop firstLoop = HttpListeners.currentLoop(vertx);
       AtomicReference<HttpListeners> listeners = new AtomicReference<>();
-      return http.listen().compose(bound -> {
+      return MasterKeyCheck.resolve(pool, config).compose(box -> {
+        secrets.set(box);
+        return http.listen();
+      }).compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         errors.set(new ErrorMapper(resolved.publicBaseUrl()));
