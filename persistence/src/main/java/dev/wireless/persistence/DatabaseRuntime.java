@@ -29,7 +29,9 @@ public final class DatabaseRuntime implements AutoCloseable {
    */
   public static DatabaseRuntime open(String dbUrl, Path dataDir) {
     if (dbUrl != null) {
-      return new DatabaseRuntime(DatabaseLocation.fromUrl(dbUrl), null);
+      DatabaseLocation location = DatabaseLocation.fromUrl(dbUrl);
+      PoolerCheck.refuseTransactionPooling(location);
+      return new DatabaseRuntime(location, null);
     }
     Path cluster = dataDir.resolve("postgres");
     Optional<Integer> running = runningPort(cluster);

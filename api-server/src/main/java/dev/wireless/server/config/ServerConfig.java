@@ -75,7 +75,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                 dev.wireless.persistence.DatabaseTimeouts.defaults().idleInTransaction())),
         s.duration("WIRELESS_REQUEST_TIMEOUT", Duration.ofSeconds(10)),
         new dev.wireless.server.http.ConnectionLimits(
-            s.duration("WIRELESS_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(10)),
+            s.duration("WIRELESS_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(20)),
             s.duration("WIRELESS_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(60)),
             s.integer("WIRELESS_HTTP_MAX_CONNECTIONS", 10_000, 1, 1_000_000),
             s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)));

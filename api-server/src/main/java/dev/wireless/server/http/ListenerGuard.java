@@ -70,10 +70,10 @@ public final class ListenerGuard {
 
   /**
    * {@code next}, with the header timer stopped while a request is handled, and its deadline.
-   * The response's end handlers belong to the router, so the deadline's timer does both jobs:
-   * when it fires it answers a request still unanswered, and starts the header timer of a
-   * kept-alive connection that has sent nothing new since (a slow next head is then closed at
-   * most request timeout + header timeout after the previous request began).
+   * The answer's end starts the connection's header timer and cancels the deadline; should the
+   * router have taken the response's end handler for itself, the deadline's timer does both when
+   * it fires (a slow next head is then closed at most request timeout + header timeout after the
+   * previous request began).
    */
   public Handler<HttpServerRequest> requests(Handler<HttpServerRequest> next) {
     return request -> {
@@ -83,16 +83,26 @@ public final class ListenerGuard {
       }
       cancelHeaderTimer(connection);
       latest.put(connection, request);
-      vertx.setTimer(requestTimeoutMs, id -> {
+      long deadline = vertx.setTimer(requestTimeoutMs, id -> {
         if (!request.response().ended() && !request.response().headWritten()) {
           errors.get().timedOut(request, requestTimeoutMs);
         }
-        if (request.version() != HttpVersion.HTTP_2 && latest.get(connection) == request) {
-          armHeaderTimer(connection);
-        }
+        answered(connection, request);
+      });
+      // usually the answer comes first: the timer goes, and the connection waits for its next head
+      request.response().endHandler(v -> {
+        vertx.cancelTimer(deadline);
+        answered(connection, request);
       });
       next.handle(request);
     };
+  }
+
+  /** Starts the header timer of a kept-alive connection whose latest request is {@code request}. */
+  private void answered(HttpConnection connection, HttpServerRequest request) {
+    if (request.version() != HttpVersion.HTTP_2 && latest.get(connection) == request) {
+      armHeaderTimer(connection);
+    }
   }
 
   /** Connections open now (for tests and metrics). */
