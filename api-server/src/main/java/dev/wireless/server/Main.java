@@ -115,15 +115,15 @@ public final class Main {
       throw new IllegalArgumentException(accountsUsage());
     }
     return switch (args.get(0)) {
-      case "create" -> withDatabase(config, (vertx, pool) -> service(pool, config)
+      case "create" -> withDatabase(config, (vertx, pool) -> service(pool, config).compose(accounts -> accounts
           .create(option(args, "--friendly-name"), option(args, "--parent"))
-          .map(created -> "ACCOUNT_SID=" + created.accountSid() + "\nAUTH_TOKEN=" + created.authToken()));
+          .map(created -> "ACCOUNT_SID=" + created.accountSid() + "\nAUTH_TOKEN=" + created.authToken())));
       case "rotate-token" -> {
         if (args.size() < 2) {
           throw new IllegalArgumentException(accountsUsage());
         }
         String sid = args.get(1);
-        yield withDatabase(config, (vertx, pool) -> service(pool, config).rotateToken(sid)
+        yield withDatabase(config, (vertx, pool) -> service(pool, config).compose(accounts -> accounts.rotateToken(sid))
             .map(token -> token.map(t -> "ACCOUNT_SID=" + sid + "\nAUTH_TOKEN=" + t
                     + "\n(the previous token stays valid as the secondary token until the next rotation)")
                 .orElseThrow(() -> new IllegalArgumentException("no account " + sid))));
@@ -162,8 +162,10 @@ public final class Main {
     });
   }
 
-  private static AccountService service(Pool pool, ServerConfig config) {
-    return new AccountService(pool, config.accessTokenTtl(), config.secretBox());
+  /** The account service, with a master key checked against the database first ({@link MasterKeyCheck}). */
+  private static Future<AccountService> service(Pool pool, ServerConfig config) {
+    return dev.wireless.server.config.MasterKeyCheck.resolve(pool, config)
+        .map(box -> new AccountService(pool, config.accessTokenTtl(), box));
   }
 
   private static String option(List<String> args, String name) {

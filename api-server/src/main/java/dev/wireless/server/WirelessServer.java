@@ -4,6 +4,7 @@ import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.accounts.DemoAccount;
+import dev.wireless.server.config.MasterKeyCheck;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ErrorMapper;
@@ -37,6 +38,7 @@ import io.netty.channel.EventLoop;
 import dev.wireless.persistence.EventLoopPool;
 import dev.wireless.server.http.HttpListeners;
 import dev.wireless.server.http.HttpSecurity;
+import dev.wireless.server.http.ListenerGuard;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -103,7 +105,9 @@ public final class WirelessServer {
   public static Future<WirelessServer> start(Vertx vertx, ServerConfig config) {
     HttpServerOptions options = new HttpServerOptions().setHost(config.host())
         .setPort(HttpListeners.listenPort(config.port()))
-        .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE);
+        .setCompressionSupported(true).setMaxInitialLineLength(ApiRouter.MAX_REQUEST_LINE)
+        .setIdleTimeout((int) config.connectionLimits().idleTimeout().toMillis())
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     AtomicReference<SecretBox> secrets = new AtomicReference<>();
     AtomicReference<HttpServer> management = new AtomicReference<>();
     AtomicReference<OperatorToken> operatorToken = new AtomicReference<>();
@@ -112,7 +116,6 @@ public final class WirelessServer {
     Future<ApiRouter.LoadedContract> contract = vertx.<Future<ApiRouter.LoadedContract>>executeBlocking(
         () -> ApiRouter.loadContract(vertx), false).compose(loaded -> loaded);
     return vertx.executeBlocking(() -> {
-      secrets.set(config.secretBox());
       operatorToken.set(OperatorToken.resolve(config.usage().operatorToken(), config.dataDir()));
       if (operatorToken.get().generated()) {
         LOG.info("operator token (network ingestion, device simulator) is in {}",
@@ -131,11 +134,12 @@ public final class WirelessServer {
       }
     }).compose(database -> {
       Pool pool = EventLoopPool.create(vertx, database.location().connectOptions(), config.dbPoolSize(),
-          config.dbPipelinedConnections());
+          config.dbPipelinedConnections(), config.dbTimeouts());
       AtomicReference<Router> router = new AtomicReference<>();
       AtomicReference<ErrorMapper> errors = new AtomicReference<>(new ErrorMapper(""));
       HttpSecurity security = HttpSecurity.of(config.security(), config.callbacks().addressPolicy());
-      Handler<HttpServerRequest> requests = request -> {
+      ListenerGuard guard = new ListenerGuard(vertx, config.connectionLimits(), config.requestTimeout(), errors::get);
+      Handler<HttpServerRequest> requests = guard.requests(request -> {
         security.headers().apply(request);
         draining.mark(request);
         Router current = router.get();
@@ -144,15 +148,18 @@ public final class WirelessServer {
         } else {
           current.handle(request);
         }
-      };
+      });
       Handler<HttpServerRequest> invalidRequests = request -> {
         security.headers().apply(request);
         errors.get().invalidRequest(request);
       };
-      HttpServer http = HttpListeners.server(vertx, options, requests, invalidRequests);
+      HttpServer http = HttpListeners.server(vertx, options, requests, invalidRequests, guard.connections());
       EventLoop firstLoop = HttpListeners.currentLoop(vertx);
       AtomicReference<HttpListeners> listeners = new AtomicReference<>();
-      return http.listen().compose(bound -> {
+      return MasterKeyCheck.resolve(pool, config).compose(box -> {
+        secrets.set(box);
+        return http.listen();
+      }).compose(bound -> {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         errors.set(new ErrorMapper(resolved.publicBaseUrl()));
@@ -169,15 +176,16 @@ public final class WirelessServer {
               ConsoleRoutes.mount(built);
               SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get());
               if (config.managementPort() < 0) {
-                OpsRoutes.mountOperator(built, pool, draining::active);
+                OpsRoutes.mountOperator(built, pool, database::live, draining::active);
               }
               QueueGauges.start(vertx, pool, 5_000);
               router.set(built);
-              return HttpListeners.alongside(vertx, bound, firstLoop, options, requests, invalidRequests);
+              return HttpListeners.alongside(vertx, bound, firstLoop, options, requests, invalidRequests,
+                  guard.connections());
             })
             .compose(all -> {
               listeners.set(all);
-              return startManagement(vertx, pool, config, draining).map(server -> {
+              return startManagement(vertx, pool, config, database, draining).map(server -> {
                 management.set(server);
                 return null;
               });
@@ -206,12 +214,12 @@ public final class WirelessServer {
 
   /** Health and metrics on their own plain-HTTP port when {@code WIRELESS_MANAGEMENT_PORT} is set. */
   private static Future<HttpServer> startManagement(Vertx vertx, Pool pool, ServerConfig config,
-                                                   Draining draining) {
+                                                   DatabaseRuntime database, Draining draining) {
     if (config.managementPort() < 0) {
       return Future.succeededFuture();
     }
     Router management = Router.router(vertx);
-    OpsRoutes.mountOperator(management, pool, draining::active);
+    OpsRoutes.mountOperator(management, pool, database::live, draining::active);
     return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
   }
 

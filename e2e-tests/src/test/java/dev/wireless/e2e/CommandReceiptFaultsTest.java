@@ -31,7 +31,7 @@ class CommandReceiptFaultsTest {
   @Test
   void receiptsDueWhileTheDatabaseIsUnreachableAreAppliedWhenItReturns() throws Exception {
     try (SharedDatabaseFleet fleet = new SharedDatabaseFleet(COMMANDS);
-         TcpProxy proxy = new TcpProxy(fleet.database.location().port());
+         TcpProxy proxy = new TcpProxy("localhost", fleet.database.location().port());
          CallbackReceiver receiver = new CallbackReceiver()) {
       Map<String, String> env = fleet.nodeEnv(proxy.port());
       env.put("WIRELESS_CARRIER_SMS_RECEIPT_DELAY", "4s");

@@ -72,6 +72,12 @@ final class RawHttp {
       builder.header(headers[i], headers[i + 1]);
     }
     return send(builder);
+  /** A form POST with one extra header (e.g. {@code Idempotency-Key}). */
+  HttpResponse<String> postFormWithHeader(String path, String authorization, String header, String value,
+                                          String... pairs) {
+    return send(request(path, authorization).header(header, value)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form(pairs))));
   }
 
   /** Asserts an error response: the status, the JSON error body and its code. */

@@ -113,6 +113,12 @@ final class ServerProcess implements AutoCloseable {
     return List.copyOf(output);
   }
 
+  /** Waits for the process to end by itself; its exit code. */
+  int awaitExit(long seconds) throws InterruptedException {
+    assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), () -> "still running:\n" + String.join("\n", output));
+    return process.exitValue();
+  }
+
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);

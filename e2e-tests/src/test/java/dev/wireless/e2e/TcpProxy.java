@@ -7,113 +7,207 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP forwarder on a loopback port in front of one target (e.g. Postgres), which a test can cut:
- * {@link #cut} resets every connection and refuses new ones, as a crashed or unreachable server
- * looks to its clients; {@link #restore} accepts again on the same port.
+ * A TCP proxy between a node and its Postgres that can misbehave the way networks do:
+ * {@link #blackHole()} stops forwarding in both directions but keeps every socket open (a
+ * half-open partition: nobody gets an error), {@link #resetAll()} resets every connection,
+ * {@link #cut()} resets every connection and every new one until {@link #restore()} (a crashed or
+ * unreachable server, as its clients see it), and {@link #cutAtCommit} loses one transaction's
+ * connection exactly while its COMMIT is on the way.
  */
 final class TcpProxy implements AutoCloseable {
 
-  private final int targetPort;
-  private final int port;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private volatile ServerSocket listener;
-
-  TcpProxy(int targetPort) throws IOException {
-    this.targetPort = targetPort;
-    this.listener = listen(0);
-    this.port = listener.getLocalPort();
-    accept(listener);
+  /** What to do to the connection that sends {@code marker} when it next sends COMMIT. */
+  private record Cut(String marker, boolean forwardCommit) {
   }
 
-  int port() {
-    return port;
-  }
+  private final ServerSocket server;
+  private final InetSocketAddress target;
+  private final List<Link> links = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Cut> cut = new AtomicReference<>();
+  private volatile boolean blackHole;
+  private volatile boolean refusing;
+  private volatile boolean closed;
 
-  /** Closes the listening socket and every forwarded connection (with a reset). */
-  synchronized void cut() throws IOException {
-    listener.close();
-    for (Socket socket : open) {
-      try {
-        socket.setSoLinger(true, 0);
-        socket.close();
-      } catch (IOException ignored) {
-        // already gone
-      }
-    }
-    open.clear();
-  }
-
-  /** Accepts connections again, on the same port. */
-  synchronized void restore() throws IOException {
-    listener = listen(port);
-    accept(listener);
-  }
-
-  @Override
-  public void close() throws IOException {
-    cut();
-  }
-
-  private static ServerSocket listen(int port) throws IOException {
-    ServerSocket socket = new ServerSocket();
-    socket.setReuseAddress(true);
-    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    return socket;
-  }
-
-  private void accept(ServerSocket server) {
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        Socket client;
-        try {
-          client = server.accept();
-        } catch (IOException e) {
-          return; // closed by cut()
-        }
-        try {
-          Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          open.add(client);
-          open.add(upstream);
-          pump(client, upstream);
-          pump(upstream, client);
-        } catch (IOException e) {
-          closeQuietly(client); // the target refused: so does the proxy
-        }
-      }
-    }, "tcp-proxy-accept");
+  TcpProxy(String host, int port) throws IOException {
+    this.target = new InetSocketAddress(host, port);
+    this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  private void pump(Socket from, Socket to) {
-    Thread pump = new Thread(() -> {
-      byte[] buffer = new byte[16 * 1024];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-        }
-      } catch (IOException ignored) {
-        // one side went away
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "tcp-proxy-pump");
-    pump.setDaemon(true);
-    pump.start();
+  int port() {
+    return server.getLocalPort();
   }
 
-  private void closeQuietly(Socket socket) {
-    open.remove(socket);
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // already closed
+  /** Stops forwarding; sockets stay open and bytes wait (a partition). */
+  void blackHole() {
+    blackHole = true;
+  }
+
+  /** Forwards again, the held bytes first. */
+  void forward() {
+    synchronized (this) {
+      blackHole = false;
+      notifyAll();
+    }
+  }
+
+  /** Resets every connection, and each new one at once, until {@link #restore()}. */
+  void cut() {
+    refusing = true;
+    resetAll();
+  }
+
+  /** Accepts and forwards new connections again. */
+  void restore() {
+    refusing = false;
+  }
+
+  /** Resets every open connection (RST to both sides). */
+  void resetAll() {
+    links.forEach(Link::reset);
+  }
+
+  /**
+   * The next connection whose client sends {@code marker} is lost when it then sends COMMIT:
+   * with {@code forwardCommit} the COMMIT reaches Postgres (the work is committed, the answer
+   * never arrives), without it Postgres never sees it (the work rolls back).
+   */
+  void cutAtCommit(String marker, boolean forwardCommit) {
+    cut.set(new Cut(marker, forwardCommit));
+  }
+
+  /** Whether the armed cut has happened. */
+  boolean cutDone() {
+    return cut.get() == null;
+  }
+
+  private void accept() {
+    while (!closed) {
+      try {
+        Socket client = server.accept();
+        if (refusing) {
+          client.setSoLinger(true, 0);
+          client.close();
+          continue;
+        }
+        Socket upstream = new Socket();
+        upstream.connect(target, 5_000);
+        Link link = new Link(client, upstream);
+        links.add(link);
+        link.start();
+      } catch (IOException e) {
+        if (!closed) {
+          System.err.println("tcp proxy: " + e);
+        }
+      }
+    }
+  }
+
+  private void awaitForwarding() throws InterruptedException {
+    synchronized (this) {
+      while (blackHole) {
+        wait();
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    server.close();
+    resetAll();
+    forward();
+  }
+
+  /** One proxied connection. */
+  private final class Link {
+    private final Socket client;
+    private final Socket upstream;
+    private volatile boolean targeted;
+    private volatile boolean severed;
+
+    Link(Socket client, Socket upstream) {
+      this.client = client;
+      this.upstream = upstream;
+    }
+
+    void start() {
+      Thread up = new Thread(() -> pump(client, upstream, true), "tcp-proxy-up");
+      Thread down = new Thread(() -> pump(upstream, client, false), "tcp-proxy-down");
+      up.setDaemon(true);
+      down.setDaemon(true);
+      up.start();
+      down.start();
+    }
+
+    private void pump(Socket from, Socket to, boolean clientToServer) {
+      byte[] buffer = new byte[16 * 1024];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+          awaitForwarding();
+          if (clientToServer && inspect(buffer, read, out)) {
+            return;
+          }
+          if (severed) {
+            return;
+          }
+          out.write(buffer, 0, read);
+          out.flush();
+        }
+      } catch (IOException | InterruptedException e) {
+        // the other side went away or the link was reset
+      } finally {
+        reset();
+      }
+    }
+
+    /** True when this chunk triggered the armed cut (and the link is gone). */
+    private boolean inspect(byte[] buffer, int read, OutputStream out) throws IOException {
+      Cut armed = cut.get();
+      if (armed == null) {
+        return false;
+      }
+      String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+      if (!targeted && text.contains(armed.marker())) {
+        targeted = true;
+      }
+      if (!targeted || !text.contains("COMMIT") || !cut.compareAndSet(armed, null)) {
+        return false;
+      }
+      severed = true; // nothing more reaches the client, not even the answer to COMMIT
+      if (armed.forwardCommit()) {
+        out.write(buffer, 0, read);
+        out.flush();
+        try {
+          Thread.sleep(300); // Postgres commits meanwhile
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      reset();
+      return true;
+    }
+
+    void reset() {
+      severed = true;
+      links.remove(this);
+      for (Socket socket : List.of(client, upstream)) {
+        try {
+          socket.setSoLinger(true, 0);
+          socket.close();
+        } catch (IOException e) {
+          // already closed
+        }
+      }
     }
   }
 }

@@ -10,14 +10,15 @@ import java.util.Optional;
  * The database the platform uses: the configured one ({@code WIRELESS_DB_URL}), or the embedded
  * Postgres in the data directory. When the embedded server is already running (started by the
  * API server while an operator runs a CLI command, or left running after a crash), it is attached
- * to instead of started twice.
+ * to instead of started twice. An embedded server this process started is supervised: started
+ * again after it dies ({@link EmbeddedSupervisor}).
  */
 public final class DatabaseRuntime implements AutoCloseable {
 
   private final DatabaseLocation location;
-  private final EmbeddedDatabase owned;
+  private final EmbeddedSupervisor owned;
 
-  private DatabaseRuntime(DatabaseLocation location, EmbeddedDatabase owned) {
+  private DatabaseRuntime(DatabaseLocation location, EmbeddedSupervisor owned) {
     this.location = location;
     this.owned = owned;
   }
@@ -28,7 +29,9 @@ public final class DatabaseRuntime implements AutoCloseable {
    */
   public static DatabaseRuntime open(String dbUrl, Path dataDir) {
     if (dbUrl != null) {
-      return new DatabaseRuntime(DatabaseLocation.fromUrl(dbUrl), null);
+      DatabaseLocation location = DatabaseLocation.fromUrl(dbUrl);
+      PoolerCheck.refuseTransactionPooling(location);
+      return new DatabaseRuntime(location, null);
     }
     Path cluster = dataDir.resolve("postgres");
     Optional<Integer> running = runningPort(cluster);
@@ -36,7 +39,7 @@ public final class DatabaseRuntime implements AutoCloseable {
       return new DatabaseRuntime(new DatabaseLocation("localhost", running.get(), "postgres", "postgres", "postgres"), null);
     }
     EmbeddedDatabase database = EmbeddedDatabase.start(cluster);
-    return new DatabaseRuntime(database.location(), database);
+    return new DatabaseRuntime(database.location(), new EmbeddedSupervisor(database, cluster));
   }
 
   public DatabaseLocation location() {
@@ -46,6 +49,15 @@ public final class DatabaseRuntime implements AutoCloseable {
   /** Whether this process started (and so stops) the embedded server. */
   public boolean ownsServer() {
     return owned != null;
+  }
+
+  /**
+   * False when the embedded server this process runs died and could not be started again (it is
+   * restarted automatically otherwise); always true for a configured or attached database, whose
+   * outages are the database's and not this process's.
+   */
+  public boolean live() {
+    return owned == null || owned.live();
   }
 
   /** The port of a live postmaster for {@code cluster}, read from its {@code postmaster.pid}. */

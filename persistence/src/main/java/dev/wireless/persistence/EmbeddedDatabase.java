@@ -60,6 +60,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The postmaster, as named by {@code postmaster.pid} in {@code dataDirectory} (its exit means
+   * the server is gone); empty if the file cannot be read.
+   */
+  static java.util.Optional<ProcessHandle> postmaster(Path dataDirectory) {
+    try {
+      long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+      return ProcessHandle.of(pid);
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public DatabaseLocation location() {
     return new DatabaseLocation("localhost", postgres.getPort(), "postgres", "postgres", "postgres");
   }

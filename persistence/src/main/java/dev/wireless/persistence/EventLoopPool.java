@@ -54,6 +54,12 @@ public final class EventLoopPool implements Pool {
    *                           several statements at once
    */
   public static Pool create(Vertx vertx, PgConnectOptions connect, int totalSize, int pipelinedPerLoop) {
+    return create(vertx, connect, totalSize, pipelinedPerLoop, DatabaseTimeouts.defaults());
+  }
+
+  /** As above, with {@code timeouts} bounding every connect, wait for a connection and statement. */
+  public static Pool create(Vertx vertx, PgConnectOptions connect, int totalSize, int pipelinedPerLoop,
+                            DatabaseTimeouts timeouts) {
     EventLoopPool pool = new EventLoopPool();
     List<EventLoop> loops = new ArrayList<>();
     for (EventExecutor executor : ((VertxInternal) vertx).nettyEventLoopGroup()) {
@@ -62,14 +68,16 @@ public final class EventLoopPool implements Pool {
     int each = Math.max(1, (totalSize + loops.size() - 1) / loops.size());
     for (EventLoop loop : loops) {
       String name = "wireless-db-" + pool.pools.size();
-      Pool one = PgBuilder.pool().with(new PoolOptions().setMaxSize(each).setName(name))
-          .with(new NetClientOptions().setMetricsName(name)).connectingTo(named(connect, name)).using(vertx).build();
+      Pool one = PgBuilder.pool().with(timeouts.applyTo(new PoolOptions().setMaxSize(each).setName(name)))
+          .with(timeouts.applyTo(new NetClientOptions().setMetricsName(name)))
+          .connectingTo(timeouts.applyTo(named(connect, name))).using(vertx).build();
       pool.byLoop.put(loop, one);
       pool.pools.add(one);
       String pipeName = "wireless-db-pipelined-" + pool.pipelined.size();
-      SqlClient pipe = PgBuilder.client().with(new PoolOptions().setMaxSize(pipelinedPerLoop).setName(pipeName))
-          .with(new NetClientOptions().setMetricsName(pipeName)).connectingTo(named(connect, pipeName)).using(vertx)
-          .build();
+      SqlClient pipe = PgBuilder.client()
+          .with(timeouts.applyTo(new PoolOptions().setMaxSize(pipelinedPerLoop).setName(pipeName)))
+          .with(timeouts.applyTo(new NetClientOptions().setMetricsName(pipeName)))
+          .connectingTo(timeouts.applyTo(named(connect, pipeName))).using(vertx).build();
       pool.pipelinedByLoop.put(loop, pipe);
       pool.pipelined.add(pipe);
     }

@@ -33,6 +33,10 @@ final class TestDatabase implements AutoCloseable {
     return pool;
   }
 
+  DatabaseLocation location() {
+    return database.location();
+  }
+
   static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

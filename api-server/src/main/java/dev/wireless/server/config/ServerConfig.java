@@ -28,6 +28,9 @@ import java.util.Map;
  *                      before it closes its listeners (load balancers move traffic away meanwhile)
  * @param callbackRetention delivered callbacks (and their attempts) older than this are purged
  * @param callbackPurgeInterval how often that purge runs
+ * @param dbTimeouts    connect, statement and idle-in-transaction limits of every database connection
+ * @param requestTimeout an API request not answered by then gets 503 with {@code Retry-After}
+ * @param connectionLimits header-read and idle timeouts and connection caps of the API listener
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -37,7 +40,9 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            dev.wireless.server.commands.CommandSettings commands, boolean demo,
                            int eventLoops, int dbPipelinedConnections,
                            java.util.List<String> corsOrigins, SecuritySettings security, Duration shutdownDrain,
-                           Duration callbackRetention, Duration callbackPurgeInterval) {
+                           Duration callbackRetention, Duration callbackPurgeInterval,
+                           dev.wireless.persistence.DatabaseTimeouts dbTimeouts, Duration requestTimeout,
+                           dev.wireless.server.http.ConnectionLimits connectionLimits) {
 
   public static ServerConfig fromEnvironment() {
     return from(System.getenv());
@@ -77,7 +82,18 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
             s.integer("WIRELESS_AUTH_FAILURE_BURST", 10, 1, 1_000_000)),
         s.duration("WIRELESS_SHUTDOWN_DRAIN", Duration.ofSeconds(5)),
         s.duration("WIRELESS_CALLBACK_RETENTION", Duration.ofDays(30)),
-        s.duration("WIRELESS_CALLBACK_PURGE_INTERVAL", Duration.ofHours(1)));
+        s.duration("WIRELESS_CALLBACK_PURGE_INTERVAL", Duration.ofHours(1)),
+        new dev.wireless.persistence.DatabaseTimeouts(
+            s.duration("WIRELESS_DB_CONNECT_TIMEOUT", dev.wireless.persistence.DatabaseTimeouts.defaults().connect()),
+            s.duration("WIRELESS_DB_STATEMENT_TIMEOUT", dev.wireless.persistence.DatabaseTimeouts.defaults().statement()),
+            s.duration("WIRELESS_DB_IDLE_IN_TRANSACTION_TIMEOUT",
+                dev.wireless.persistence.DatabaseTimeouts.defaults().idleInTransaction())),
+        s.duration("WIRELESS_REQUEST_TIMEOUT", Duration.ofSeconds(10)),
+        new dev.wireless.server.http.ConnectionLimits(
+            s.duration("WIRELESS_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(20)),
+            s.duration("WIRELESS_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(60)),
+            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS", 10_000, 1, 1_000_000),
+            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)));
   }
 
   private static ProvisioningSettings provisioning(Settings s) {
@@ -99,7 +115,8 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
     return new ServerConfig(dataDir, dbUrl, host, port, insecureHttp, url, tlsCertPath, tlsKeyPath, maxBodyBytes,
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
         managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins, security,
-        shutdownDrain, callbackRetention, callbackPurgeInterval);
+        shutdownDrain, callbackRetention, callbackPurgeInterval,
+        dbTimeouts, requestTimeout, connectionLimits);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

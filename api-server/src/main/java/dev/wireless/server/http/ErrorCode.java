@@ -21,6 +21,7 @@ public enum ErrorCode {
   INTERNAL_ERROR(20500, 500, "An internal error occurred"),
   NOT_IMPLEMENTED(20501, 501, "This operation is not available yet"),
   SERVICE_UNAVAILABLE(20503, 503, "The service is temporarily unavailable"),
+  OUTCOME_UNKNOWN(20504, 503, "The outcome of the request is unknown; retry with the same Idempotency-Key"),
   INVALID_CALLBACK_URL(21502, 400, "Invalid callback URL"),
   CONFLICTING_UPDATE(33010, 409, "Another update of this resource is in progress"),
   INVALID_PARAMETER(33101, 400, "Invalid parameter value"),

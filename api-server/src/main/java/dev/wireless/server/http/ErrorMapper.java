@@ -80,8 +80,14 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     if (failure instanceof io.vertx.pgclient.PgException pg && UNSTORABLE_TEXT.contains(pg.getSqlState())) {
       return ApiException.invalid("A parameter contains a character that cannot be stored (such as U+0000)");
     }
+    if (failure instanceof dev.wireless.persistence.DatabaseErrors.CommitOutcomeUnknownException) {
+      return ApiException.of(ErrorCode.OUTCOME_UNKNOWN, "The connection to the database was lost while committing;"
+          + " the request may or may not have taken effect. Retry with the same Idempotency-Key: it returns the"
+          + " stored result if it did").withHeaders(java.util.Map.of("Retry-After", "1"));
+    }
     if (failure instanceof DatabaseUnavailableException) {
-      return ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is temporarily unavailable; retry later");
+      return ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is temporarily unavailable; retry later")
+          .withHeaders(java.util.Map.of("Retry-After", "1"));
     }
     if (failure == null) {
       return forStatus(status, path);
@@ -152,6 +158,21 @@ public final class ErrorMapper implements Handler<RoutingContext> {
   /** Answers 503 with the error body while the node is still starting. */
   public void notReady(HttpServerRequest request) {
     write(request.response(), ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The server is starting; retry shortly"));
+  }
+
+  /**
+   * Answers 503 with {@code Retry-After} to a request its handler did not answer within the
+   * deadline: 20503 for a read, 20504 (outcome unknown) for anything that may change state.
+   */
+  public void timedOut(HttpServerRequest request, long deadlineMs) {
+    ApiException error = request.method() == io.vertx.core.http.HttpMethod.GET
+        ? ApiException.of(ErrorCode.SERVICE_UNAVAILABLE, "The request could not be completed within "
+            + deadlineMs + " ms; retry later")
+        // a change may still be made after this answer: the client must not assume either outcome
+        : ApiException.of(ErrorCode.OUTCOME_UNKNOWN, "The request could not be completed within " + deadlineMs
+            + " ms and may still take effect. Retry with the same Idempotency-Key: it returns the stored result"
+            + " if it did");
+    write(request.response(), error.withHeaders(java.util.Map.of("Retry-After", "1")));
   }
 
   /** The error body for {@code error}. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,11 +44,13 @@ public final class HttpListeners {
 
   /**
    * Starts listeners on every event loop but the one {@code first} runs on, with {@code first}'s
-   * options (whose port came from {@link #listenPort}) and the same handlers.
+   * options (whose port came from {@link #listenPort}) and the same handlers; {@code connections}
+   * is told of every new connection (null: nobody).
    */
   public static Future<HttpListeners> alongside(Vertx vertx, HttpServer first, EventLoop firstLoop,
                                                 HttpServerOptions options, Handler<HttpServerRequest> requests,
-                                                Handler<HttpServerRequest> invalidRequests) {
+                                                Handler<HttpServerRequest> invalidRequests,
+                                                Handler<HttpConnection> connections) {
     List<Future<HttpServer>> started = new ArrayList<>();
     VertxInternal internal = (VertxInternal) vertx;
     for (EventExecutor executor : internal.nettyEventLoopGroup()) {
@@ -57,7 +60,8 @@ public final class HttpListeners {
       }
       ContextInternal context = internal.contextBuilder().withEventLoop(loop).build();
       Promise<HttpServer> listening = Promise.promise();
-      context.runOnContext(v -> server(vertx, options, requests, invalidRequests).listen().onComplete(listening));
+      context.runOnContext(v -> server(vertx, options, requests, invalidRequests, connections).listen()
+          .onComplete(listening));
       started.add(listening.future());
     }
     return Future.all(started).map(all -> {
@@ -69,13 +73,18 @@ public final class HttpListeners {
 
   /**
    * One API listener (not yet listening) with its handlers, decoding HTTP/1.x requests with the
-   * {@link StrictFraming} decoder.
+   * {@link StrictFraming} decoder; {@code connections} (null: nobody) is told of every connection.
    */
   public static HttpServer server(Vertx vertx, HttpServerOptions options, Handler<HttpServerRequest> requests,
-                                  Handler<HttpServerRequest> invalidRequests) {
+                                  Handler<HttpServerRequest> invalidRequests, Handler<HttpConnection> connections) {
     HttpServerOptions strict = StrictFraming.options(options);
     return vertx.createHttpServer(strict).requestHandler(requests).invalidRequestHandler(invalidRequests)
-        .connectionHandler(connection -> StrictFraming.install(connection, strict));
+        .connectionHandler(connection -> {
+          StrictFraming.install(connection, strict);
+          if (connections != null) {
+            connections.handle(connection);
+          }
+        });
   }
 
   /** The event loop of the calling Vert.x thread. */

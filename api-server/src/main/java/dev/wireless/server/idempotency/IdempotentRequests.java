@@ -1,5 +1,7 @@
 package dev.wireless.server.idempotency;
 
+import dev.wireless.persistence.DatabaseErrors.CommitOutcomeUnknownException;
+import dev.wireless.persistence.DeferredCommit;
 import dev.wireless.server.http.ApiException;
 import dev.wireless.server.http.ErrorCode;
 import io.vertx.core.Future;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * timeout without doing it twice: the same key with the same request within the TTL returns the
  * original reply without running the operation again; the same key with a different request is
  * refused with 422; a key whose first request is still running answers 409. Failed requests
- * release their key, so a retry runs for real.
+ * release their key, so a retry runs for real. A request whose COMMIT had an unknown outcome
+ * (503, 20504) keeps its key exactly when its work was committed.
  */
 public final class IdempotentRequests {
 
@@ -26,6 +29,8 @@ public final class IdempotentRequests {
   }
 
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  private static final int RELEASE_ATTEMPTS = 30;
+  private static final long RELEASE_RETRY_MS = 1_000;
 
   private final IdempotencyRepository keys;
   private final Duration ttl;
@@ -63,17 +68,49 @@ public final class IdempotentRequests {
         }));
   }
 
+  /**
+   * Runs the operation; its reply is stored in the operation's own transaction when it has one
+   * ({@link DeferredCommit}), so a COMMIT whose outcome is unknown leaves either both or neither.
+   * The key is then released only if the work did not commit (the release deletes a key still
+   * {@code running}; a committed one is {@code done}), and a retry finds the stored reply or runs anew.
+   */
   private Future<StoredReply> runAndRemember(String accountSid, String key, Supplier<Future<StoredReply>> operation) {
+    DeferredCommit deferred = DeferredCommit.install();
     Future<StoredReply> result;
     try {
       result = operation.get();
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
-    return result.compose(
-        reply -> keys.complete(accountSid, key, reply.status(),
-            reply.body() == null ? null : reply.body().toString()).map(reply),
-        failure -> keys.release(accountSid, key).transform(v -> Future.failedFuture(failure)));
+    return result.transform(done -> {
+      if (done.failed()) {
+        return (deferred == null ? Future.<Void>succeededFuture() : deferred.rollback())
+            .transform(v -> Future.<StoredReply>failedFuture(done.cause()));
+      }
+      StoredReply reply = done.result();
+      String body = reply.body() == null ? null : reply.body().toString();
+      if (deferred != null && deferred.held()) {
+        return deferred.commit(tx -> new IdempotencyRepository(tx).complete(accountSid, key, reply.status(), body))
+            .map(reply);
+      }
+      return keys.complete(accountSid, key, reply.status(), body).map(reply);
+    }).recover(failure -> {
+      if (failure instanceof CommitOutcomeUnknownException) {
+        releaseWhenReachable(accountSid, key, RELEASE_ATTEMPTS);
+        return Future.failedFuture(failure);
+      }
+      return keys.release(accountSid, key).transform(v -> Future.failedFuture(failure));
+    });
+  }
+
+  /** Releases an uncommitted key, retrying while the database is still unreachable. */
+  private void releaseWhenReachable(String accountSid, String key, int attemptsLeft) {
+    keys.release(accountSid, key).onFailure(e -> {
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      if (attemptsLeft > 1 && context != null) {
+        context.owner().setTimer(RELEASE_RETRY_MS, id -> releaseWhenReachable(accountSid, key, attemptsLeft - 1));
+      }
+    });
   }
 
   private static byte[] hash(String method, String path, Buffer body) {

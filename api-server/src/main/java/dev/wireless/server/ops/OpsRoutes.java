@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  */
 public final class OpsRoutes {
 
+  /** How long a refused write keeps readiness at 503. */
+  static final java.time.Duration WRITE_REFUSAL_WINDOW = java.time.Duration.ofSeconds(10);
+
   private static final String REDOC = "META-INF/resources/webjars/redoc/2.1.5";
 
   /**
@@ -37,15 +40,26 @@ public final class OpsRoutes {
 
   /** Health and metrics: for load balancers and Prometheus. */
   public static void mountOperator(Router router, Pool pool) {
-    mountOperator(router, pool, () -> false);
+    mountOperator(router, pool, () -> true, () -> false);
   }
 
   /**
-   * As {@link #mountOperator(Router, Pool)}, with readiness answering 503 ("draining") as soon as
-   * {@code draining} says the node is shutting down, so load balancers stop sending it requests.
+   * As above; {@code live} false (e.g. the embedded database died and could not be started
+   * again) makes {@code /health/live} answer 503, so the process supervisor restarts the node.
+   * Readiness answers 503 ("draining") as soon as {@code draining} says the node is shutting down,
+   * so load balancers stop sending it requests; 503 too while the database does not answer, and for
+   * {@link #WRITE_REFUSAL_WINDOW} after it refused a write (disk full, read-only…), although it
+   * still answers reads.
    */
-  public static void mountOperator(Router router, Pool pool, java.util.function.BooleanSupplier draining) {
-    router.get("/health/live").handler(ctx -> respondJson(ctx, 200, new JsonObject().put("status", "up")));
+  public static void mountOperator(Router router, Pool pool, java.util.function.BooleanSupplier live,
+                                   java.util.function.BooleanSupplier draining) {
+    router.get("/health/live").handler(ctx -> {
+      if (live.getAsBoolean()) {
+        respondJson(ctx, 200, new JsonObject().put("status", "up"));
+      } else {
+        respondJson(ctx, 503, new JsonObject().put("status", "down").put("reason", "the embedded database is gone"));
+      }
+    });
     router.get("/health/ready").handler(ctx -> {
       if (draining.getAsBoolean()) {
         respondJson(ctx, 503, new JsonObject().put("status", "draining").put("reason", "shutting down"));
@@ -53,7 +67,15 @@ public final class OpsRoutes {
       }
       SqlExecutor.execute(pool, SQL.selectOne())
           .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
-          .onSuccess(rows -> respondJson(ctx, 200, new JsonObject().put("status", "ready")))
+          .onSuccess(rows -> {
+            var refused = dev.wireless.persistence.WriteRefusals.within(WRITE_REFUSAL_WINDOW);
+            if (refused.isPresent()) {
+              respondJson(ctx, 503, new JsonObject().put("status", "unavailable")
+                  .put("reason", "database refuses writes (SQLSTATE " + refused.get().sqlState() + ")"));
+            } else {
+              respondJson(ctx, 200, new JsonObject().put("status", "ready"));
+            }
+          })
           .onFailure(e -> respondJson(ctx, 503, new JsonObject().put("status", "unavailable")
               .put("reason", "database unreachable")));
     });

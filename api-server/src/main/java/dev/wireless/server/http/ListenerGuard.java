@@ -1,0 +1,131 @@
+package dev.wireless.server.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Keeps one client from taking the API listener offline, and every request within its deadline:
+ * <ul>
+ *   <li>a connection beyond the node's or its client address's cap is closed as soon as Vert.x
+ *       hands it over (with its first request head), unanswered: refusing stays cheap;</li>
+ *   <li>a kept-alive connection that has not delivered its next complete request head within the
+ *       header timeout after its previous request's deadline is closed (slow-header clients hold a slot for
+ *       seconds, not for ever); the listener's idle timeout closes silent connections, also those
+ *       that never sent anything. A connection dribbling its very first request head is bounded
+ *       only by the idle timeout and the head size limit: Vert.x hands connections over no earlier;</li>
+ *   <li>a request not answered within the request timeout gets 503 with {@code Retry-After}
+ *       (a database that does not answer at all never makes a client wait longer).</li>
+ * </ul>
+ * One guard serves all of a node's listeners (one per event loop), so the caps count them all.
+ */
+public final class ListenerGuard {
+
+  private final Vertx vertx;
+  private final ConnectionLimits limits;
+  private final long requestTimeoutMs;
+  private final Supplier<ErrorMapper> errors;
+  private final AtomicInteger open = new AtomicInteger();
+  private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
+  private final Map<HttpConnection, Long> headerTimers = new ConcurrentHashMap<>();
+  private final java.util.Set<HttpConnection> refused = ConcurrentHashMap.newKeySet();
+  private final Map<HttpConnection, HttpServerRequest> latest = new ConcurrentHashMap<>();
+
+  public ListenerGuard(Vertx vertx, ConnectionLimits limits, Duration requestTimeout, Supplier<ErrorMapper> errors) {
+    this.vertx = vertx;
+    this.limits = limits;
+    this.requestTimeoutMs = requestTimeout.toMillis();
+    this.errors = errors;
+  }
+
+  /** For {@code HttpServer.connectionHandler}. */
+  public Handler<HttpConnection> connections() {
+    return connection -> {
+      String client = connection.remoteAddress() == null ? "" : connection.remoteAddress().hostAddress();
+      AtomicInteger fromClient = perClient.computeIfAbsent(client, c -> new AtomicInteger());
+      int total = open.incrementAndGet();
+      int mine = fromClient.incrementAndGet();
+      connection.closeHandler(v -> {
+        open.decrementAndGet();
+        if (fromClient.decrementAndGet() == 0) {
+          perClient.remove(client, fromClient);
+        }
+        cancelHeaderTimer(connection);
+        refused.remove(connection);
+        latest.remove(connection);
+      });
+      if (total > limits.maxConnections() || mine > limits.maxPerClient()) {
+        refused.add(connection);
+        connection.close();
+      }
+    };
+  }
+
+  /**
+   * {@code next}, with the header timer stopped while a request is handled, and its deadline.
+   * The answer's end starts the connection's header timer and cancels the deadline; should the
+   * router have taken the response's end handler for itself, the deadline's timer does both when
+   * it fires (a slow next head is then closed at most request timeout + header timeout after the
+   * previous request began).
+   */
+  public Handler<HttpServerRequest> requests(Handler<HttpServerRequest> next) {
+    return request -> {
+      HttpConnection connection = request.connection();
+      if (refused.contains(connection)) {
+        return; // closing: not even read
+      }
+      cancelHeaderTimer(connection);
+      latest.put(connection, request);
+      long deadline = vertx.setTimer(requestTimeoutMs, id -> {
+        if (!request.response().ended() && !request.response().headWritten()) {
+          errors.get().timedOut(request, requestTimeoutMs);
+        }
+        answered(connection, request);
+      });
+      // usually the answer comes first: the timer goes, and the connection waits for its next head
+      request.response().endHandler(v -> {
+        vertx.cancelTimer(deadline);
+        answered(connection, request);
+      });
+      next.handle(request);
+    };
+  }
+
+  /** Starts the header timer of a kept-alive connection whose latest request is {@code request}. */
+  private void answered(HttpConnection connection, HttpServerRequest request) {
+    if (request.version() != HttpVersion.HTTP_2 && latest.get(connection) == request) {
+      armHeaderTimer(connection);
+    }
+  }
+
+  /** Connections open now (for tests and metrics). */
+  public int openConnections() {
+    return open.get();
+  }
+
+  private void armHeaderTimer(HttpConnection connection) {
+    long timer = vertx.setTimer(limits.headerTimeout().toMillis(), id -> {
+      if (headerTimers.remove(connection, id)) {
+        connection.close();
+      }
+    });
+    Long previous = headerTimers.put(connection, timer);
+    if (previous != null) {
+      vertx.cancelTimer(previous);
+    }
+  }
+
+  private void cancelHeaderTimer(HttpConnection connection) {
+    Long timer = headerTimers.remove(connection);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}
