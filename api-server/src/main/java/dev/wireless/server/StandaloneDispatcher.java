@@ -48,7 +48,7 @@ final class StandaloneDispatcher {
     HttpServer management = null;
     if (config.managementPort() >= 0) {
       Router routes = Router.router(vertx);
-      OpsRoutes.mountOperator(routes, pool, database::live);
+      OpsRoutes.mountOperator(routes, pool, database::live, () -> false);
       management = vertx.createHttpServer().requestHandler(routes).listen(config.managementPort(), config.host())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       System.out.println("Health and metrics on http://" + config.host() + ":" + management.actualPort());

@@ -72,6 +72,8 @@ final class RawHttp {
       builder.header(headers[i], headers[i + 1]);
     }
     return send(builder);
+  }
+
   /** A form POST with one extra header (e.g. {@code Idempotency-Key}). */
   HttpResponse<String> postFormWithHeader(String path, String authorization, String header, String value,
                                           String... pairs) {
