@@ -15,12 +15,12 @@ import java.util.function.Supplier;
  * Keeps one client from taking the API listener offline, and every request within its deadline:
  * <ul>
  *   <li>a connection beyond the node's or its client address's cap is closed as soon as Vert.x
- *       hands it over (with its first request head), unanswered: refusing stays cheap;</li>
- *   <li>a kept-alive connection that has not delivered its next complete request head within the
- *       header timeout after its previous request's deadline is closed (slow-header clients hold a slot for
- *       seconds, not for ever); the listener's idle timeout closes silent connections, also those
- *       that never sent anything. A connection dribbling its very first request head is bounded
- *       only by the idle timeout and the head size limit: Vert.x hands connections over no earlier;</li>
+ *       hands it over (when it opens: the listeners serve HTTP/1.x without h2c, see
+ *       {@link HttpListeners#server}), unanswered: refusing stays cheap;</li>
+ *   <li>a connection that has not delivered a complete request head within the header timeout —
+ *       from its opening, or after its previous answer — is closed (slow-header clients such as
+ *       slowloris hold a slot for seconds, not for ever); the listener's idle timeout closes
+ *       connections that have gone silent;</li>
  *   <li>a request not answered within the request timeout gets 503 with {@code Retry-After}
  *       (a database that does not answer at all never makes a client wait longer).</li>
  * </ul>
@@ -64,6 +64,8 @@ public final class ListenerGuard {
       if (total > limits.maxConnections() || mine > limits.maxPerClient()) {
         refused.add(connection);
         connection.close();
+      } else {
+        armHeaderTimer(connection); // its first request head must come within the header timeout too
       }
     };
   }
