@@ -19,11 +19,7 @@ import dev.wireless.server.ops.ConsoleRoutes;
 import dev.wireless.server.ops.OpsRoutes;
 import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.ops.QueueGauges;
-import dev.wireless.server.carrier.SimulatedCarrier;
-import dev.wireless.server.jobs.ProvisioningSettings;
 import dev.wireless.server.jobs.ProvisioningWorkers;
-import dev.wireless.server.jobs.OutboxSimCallbacks;
-import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRetention;
 import dev.wireless.server.ops.Draining;
 import dev.wireless.server.commands.CommandWorkers;
@@ -163,7 +159,7 @@ public final class WirelessServer {
         ServerConfig resolved = config.publicBaseUrl() != null ? config
             : config.withPublicBaseUrl((config.insecureHttp() ? "http" : "https") + "://localhost:" + bound.actualPort());
         errors.set(new ErrorMapper(resolved.publicBaseUrl()));
-        CommandWorkers commandWorkers = commandWorkers(vertx, pool, config);
+        CommandWorkers commandWorkers = BackgroundWork.commandWorkers(vertx, pool, config);
         Services services = new Services(pool, resolved, secrets.get(), commandWorkers::wake);
         services.credentials().start(vertx, pool);
         return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
@@ -197,9 +193,9 @@ public final class WirelessServer {
                     new DatabaseSigningKeys(pool, secrets.get()), new CallbackMetrics(Telemetry.registry())))
                 .map(dispatcher -> new WirelessServer(vertx, database, pool, listeners.get(), bound.actualPort(),
                     resolved.publicBaseUrl(), demo,
-                    provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
+                    BackgroundWork.provisioningWorkers(vertx, pool, config).start(), dispatcher, secrets.get(), management.get(),
                     commandWorkers.start(), services.credentials(),
-                    usageJobs(vertx, pool, services, demo, config), draining, config.shutdownDrain(),
+                    BackgroundWork.usageJobs(vertx, pool, services, demo, config), draining, config.shutdownDrain(),
                     new CallbackRetention(vertx, pool, config.callbackRetention(), config.callbackPurgeInterval())
                         .start())));
       }).onFailure(e -> {
@@ -223,20 +219,6 @@ public final class WirelessServer {
     return vertx.createHttpServer().requestHandler(management).listen(config.managementPort(), config.host());
   }
 
-  private static ProvisioningWorkers provisioningWorkers(Vertx vertx, Pool pool, ServerConfig config) {
-    ProvisioningSettings settings = config.provisioning();
-    SimulatedCarrier carrier = new SimulatedCarrier(vertx, settings.carrierLatency(), settings.carrierFailureRate(),
-        settings.carrierScheduledRate(), settings.carrierScheduledDelay(), Math::random);
-    return new ProvisioningWorkers(vertx, pool, carrier, new OutboxSimCallbacks(new CallbackOutbox(config.callbacks().retrySchedule())), settings);
-  }
-
-  private static CommandWorkers commandWorkers(Vertx vertx, Pool pool, ServerConfig config) {
-    SimulatedCarrier carrier = new SimulatedCarrier(vertx, config.provisioning().carrierLatency(), 0, 0,
-        java.time.Duration.ZERO, Math::random, config.commands().carrier());
-    return new CommandWorkers(vertx, pool, carrier, new CallbackOutbox(config.callbacks().retrySchedule()),
-        config.commands());
-  }
-
   /** Runs the callback retention purge now; returns how many delivered callbacks were deleted. */
   public Future<Integer> purgeCallbacks() {
     return callbackRetention.purge();
@@ -245,14 +227,6 @@ public final class WirelessServer {
   /** Runs the Command retention purge now; returns how many Commands were deleted. */
   public Future<Integer> purgeCommands() {
     return commandWorkers.retention().purge();
-  }
-
-  /** Partition upkeep, and the simulated carrier's traffic for the demo fleet when switched on. */
-  private static UsageJobs usageJobs(Vertx vertx, Pool pool, Services services, NewCredentials demo,
-                                     ServerConfig config) {
-    boolean simulated = config.usage().simulatedTraffic() && demo != null;
-    return UsageJobs.start(vertx, pool, services.ingestion(), simulated ? demo.accountSid() : null,
-        config.usage().trafficInterval().toMillis());
   }
 
   /** The management port, or -1 when health and metrics are served on the API port. */

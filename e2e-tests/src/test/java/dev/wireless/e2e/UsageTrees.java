@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** Assertions on UsageRecords: the tree-sum rule of wire-facts §3.5, and expected leaf values. */
+/** Assertions on UsageRecords: the tree-sum rule (each branch the sum of its children), and expected leaf values. */
 final class UsageTrees {
 
   private static final double CENT_FRACTION = 1e-9;

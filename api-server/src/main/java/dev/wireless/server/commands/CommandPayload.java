@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The size rules of a Command (wire-facts §3.3) as pure functions. Text is counted in characters
+ * The size rules of a Command as pure functions. Text is counted in characters
  * (Unicode code points): at most 160, or 128 when the SID is added ({@code IncludeSid}), as the
  * documentation caps it. Binary is base64 of at most 140 bytes.
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The SIM lifecycle (wire-facts §7a, codes §6d) as pure functions, so every rule is unit-tested
+ * The SIM lifecycle as pure functions, so every rule is unit-tested
  * without a database. Requested transitions:
  * <pre>
  *   new ──► ready ──► active ◄──► suspended

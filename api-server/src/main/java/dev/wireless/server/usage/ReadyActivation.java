@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
 
 /**
  * {@code ready → active} by use: a ready SIM becomes active once it has used 250 KB of data or
- * had 5 commands (wire-facts §7a). The change goes through the provisioning queue like the
+ * had 5 commands. The change goes through the provisioning queue like the
  * 3-month timer, so the carrier applies it and the SIM's status callback fires for {@code active}
  * exactly as it would have at the timer. Runs on the caller's transaction (ingestion or Commands).
  */
