@@ -4,6 +4,7 @@ import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.ALERTS;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 
+import dev.wireless.persistence.PeriodicPurge;
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
 import io.vertx.core.Future;
@@ -15,8 +16,6 @@ import java.time.OffsetDateTime;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the outbox bounded: every purge interval, delivered callbacks older than the retention
@@ -30,44 +29,40 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallbackRetention {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallbackRetention.class);
     private static final CallbackDeliveries D = CALLBACK_DELIVERIES;
     private static final int BATCH = 1000;
 
-    private final Vertx vertx;
     private final Pool pool;
     private final Duration retention;
-    private final Duration interval;
-    private long timer = -1;
+    private final PeriodicPurge purge;
 
     public CallbackRetention(Vertx vertx, Pool pool, Duration retention, Duration interval) {
-        this.vertx = vertx;
         this.pool = pool;
         this.retention = retention;
-        this.interval = interval;
+        this.purge = new PeriodicPurge(vertx, "callback", interval, BATCH, this::deleteUpTo);
     }
 
     public CallbackRetention start() {
-        timer = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> purge()
-                .onFailure(e -> LOG.warn("callback retention purge failed: {}", e.toString())));
+        purge.start();
         return this;
     }
 
     public void stop() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        purge.stop();
     }
 
     /** Deletes every delivered callback older than the retention that no alert refers to; returns how many. */
     public Future<Integer> purge() {
+        return purge.purge();
+    }
+
+    private Future<Integer> deleteUpTo(int limit) {
         Field<OffsetDateTime> cutoff = DSL.field("now() - cast({0} as bigint) * interval '1 millisecond'",
                 SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(retention.toMillis()));
         var old = SQL.select(D.ID).from(D)
                 .where(D.STATE.eq("delivered")).and(D.DELIVERED_AT.lt(cutoff))
                 .andNotExists(SQL.selectOne().from(ALERTS).where(ALERTS.DELIVERY_ID.eq(D.ID)))
-                .orderBy(D.DELIVERED_AT).limit(BATCH);
-        return SqlExecutor.execute(pool, SQL.deleteFrom(D).where(D.ID.in(old))).map(RowSet::rowCount)
-                .compose(count -> count < BATCH ? Future.succeededFuture(count) : purge().map(more -> count + more));
+                .orderBy(D.DELIVERED_AT).limit(limit);
+        return SqlExecutor.execute(pool, SQL.deleteFrom(D).where(D.ID.in(old))).map(RowSet::rowCount);
     }
 }
