@@ -1,4 +1,4 @@
-package dev.wireless.server.http;
+package dev.wireless.server.errors;
 
 import java.util.Map;
 
