@@ -7,7 +7,7 @@ import io.vertx.openapi.contract.Operation;
  * The error codes of an OAuth 2.0 token endpoint (RFC 6749 §5.2). OAuth clients read
  * {@code {"error", "error_description"}}, not the platform's {@code {code, message}} body, so an
  * {@link ApiException} built with {@link ApiException#oauth} carries one of these and
- * {@link ErrorMapper} renders it in that shape. Operations marked {@code x-oauth-token-endpoint}
+ * {@code http.ErrorMapper} renders it in that shape. Operations marked {@code x-oauth-token-endpoint}
  * in wireless.yaml answer every request error this way, and none of their responses is cached.
  */
 public enum OAuthError {
