@@ -6,9 +6,9 @@ import dev.wireless.server.carrier.SimulatedCarrier;
 import dev.wireless.server.commands.CommandWorkers;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.ingestion.UsageJobs;
-import dev.wireless.server.jobs.OutboxSimCallbacks;
-import dev.wireless.server.jobs.ProvisioningSettings;
-import dev.wireless.server.jobs.ProvisioningWorkers;
+import dev.wireless.server.sims.OutboxSimCallbacks;
+import dev.wireless.server.sims.ProvisioningSettings;
+import dev.wireless.server.sims.ProvisioningWorkers;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 

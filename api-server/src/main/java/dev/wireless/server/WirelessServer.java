@@ -19,7 +19,8 @@ import dev.wireless.server.ops.ConsoleRoutes;
 import dev.wireless.server.ops.OpsRoutes;
 import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.ops.QueueGauges;
-import dev.wireless.server.jobs.ProvisioningWorkers;
+import dev.wireless.server.ops.RequestTelemetry;
+import dev.wireless.server.sims.ProvisioningWorkers;
 import dev.wireless.callbacks.CallbackRetention;
 import dev.wireless.server.ops.Draining;
 import dev.wireless.server.commands.CommandWorkers;
@@ -165,7 +166,8 @@ public final class WirelessServer {
         return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
                 services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()),
-                dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), security, services::bind))
+                dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), security,
+                new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")), services::bind))
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);

@@ -1,9 +1,9 @@
 package dev.wireless.server.accounts;
 
 import dev.wireless.server.api.AuthApi;
-import dev.wireless.server.http.ApiException;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.OAuthError;
 import dev.wireless.server.http.CallContext;
-import dev.wireless.server.http.OAuthError;
 import dev.wireless.server.http.Reply;
 import dev.wireless.server.model.AccessToken;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package dev.wireless.server.accounts;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.OAuthError;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.OAuthError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

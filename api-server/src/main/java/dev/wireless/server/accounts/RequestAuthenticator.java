@@ -1,8 +1,8 @@
 package dev.wireless.server.accounts;
 
-import dev.wireless.server.http.ApiException;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.http.Authenticator;
-import dev.wireless.server.http.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;

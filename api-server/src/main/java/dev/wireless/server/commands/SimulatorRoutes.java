@@ -1,7 +1,7 @@
 package dev.wireless.server.commands;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents.MobileOriginatedSms;
 import dev.wireless.server.ingestion.OperatorToken;
 import io.netty.handler.codec.http.QueryStringDecoder;

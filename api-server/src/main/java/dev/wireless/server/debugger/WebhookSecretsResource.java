@@ -4,7 +4,7 @@ import dev.wireless.callbacks.signing.WebhookSecret;
 import dev.wireless.callbacks.signing.WebhookSecrets;
 import dev.wireless.server.api.WebhookSecretsApi;
 import dev.wireless.server.common.Timestamps;
-import dev.wireless.server.http.ApiException;
+import dev.wireless.server.errors.ApiException;
 import dev.wireless.server.http.CallContext;
 import dev.wireless.server.http.Reply;
 import dev.wireless.server.model.ListWebhookSecretResponse;

@@ -1,8 +1,10 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.idempotency.IdempotentRequests;
-import dev.wireless.server.ops.RequestTelemetry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -48,17 +50,20 @@ public final class ApiRouter {
    * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
    * @param cors         cross-origin access for browser apps (answers preflights before any authentication)
    * @param security     the throttle of failed authentications and the callback URL policy
+   * @param telemetry    the first handler of every request (request id, latency timers, access log); a hook
+   *                     the caller supplies, so the HTTP layer does not depend on the operations package
    * @param bindings     registers the resources with the generated binders
    */
   public static Router create(Vertx vertx, LoadedContract loaded, String baseUrl, long bodyLimit,
                               Authenticator authenticator, RateLimiter rateLimiter, IdempotentRequests idempotency,
-                              CorsPolicy cors, HttpSecurity security, Consumer<OperationBinder> bindings) {
+                              CorsPolicy cors, HttpSecurity security, Handler<RoutingContext> telemetry,
+                              Consumer<OperationBinder> bindings) {
     OpenAPIContract contract = loaded.contract();
     JsonObject document = loaded.document();
     ContractRequestExtractor extractor = new ContractRequestExtractor(loaded.forms(), loaded.publicOperations(),
         authenticator, rateLimiter, security.authFailures());
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
-    builder.rootHandler(new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")));
+    builder.rootHandler(telemetry);
     builder.rootHandler(cors);
     builder.rootHandler(new RequestBodyReader(bodyLimit));
     builder.rootHandler(ApiRouter::checkUri);

@@ -2,6 +2,8 @@ package dev.wireless.server.http;
 
 import dev.wireless.callbacks.delivery.AddressPolicy;
 import dev.wireless.callbacks.delivery.CallbackUrls;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;

@@ -1,6 +1,8 @@
 package dev.wireless.server.http;
 
-import dev.wireless.server.ops.RequestTelemetry;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
+import dev.wireless.server.errors.OAuthError;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -17,7 +19,7 @@ import io.vertx.openapi.validation.ValidatableRequest;
 final class ContractRequestExtractor implements RequestExtractor {
 
   /** Routing-context key of the authenticated account SID. */
-  static final String ACCOUNT_KEY = RequestTelemetry.ACCOUNT_KEY;
+  static final String ACCOUNT_KEY = RoutingKeys.ACCOUNT_SID;
 
   private final RequestExtractor bodyExtractor = new RequestValues();
   private final FormBodyAdapter forms;
@@ -37,7 +39,7 @@ final class ContractRequestExtractor implements RequestExtractor {
 
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
-    ctx.put(RequestTelemetry.OPERATION_KEY, operation.getOperationId());
+    ctx.put(RoutingKeys.OPERATION_ID, operation.getOperationId());
     OAuthError.markIfTokenEndpoint(ctx, operation);
     long throttled = authFailures.retryAfter(ctx.request());
     if (throttled > 0) {

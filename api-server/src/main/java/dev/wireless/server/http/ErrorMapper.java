@@ -1,7 +1,10 @@
 package dev.wireless.server.http;
 
 import dev.wireless.persistence.DatabaseErrors.DatabaseUnavailableException;
-import dev.wireless.server.ops.ErrorDictionary;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
+import dev.wireless.server.errors.ErrorDictionary;
+import dev.wireless.server.errors.OAuthError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,7 +1,6 @@
 package dev.wireless.server.http;
 
 import dev.wireless.callbacks.delivery.AddressPolicy;
-import dev.wireless.server.config.SecuritySettings;
 
 /**
  * The HTTP layer's protections, built once per node from its settings: the security headers of

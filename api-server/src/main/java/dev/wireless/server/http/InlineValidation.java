@@ -1,6 +1,7 @@
 package dev.wireless.server.http;
 
 import dev.wireless.server.common.Timestamps;
+import dev.wireless.server.errors.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

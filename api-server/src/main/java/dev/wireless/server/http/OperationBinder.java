@@ -1,5 +1,7 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.idempotency.IdempotentRequests;
 import dev.wireless.server.idempotency.IdempotentRequests.StoredReply;
 import io.vertx.core.Future;

@@ -3,6 +3,7 @@ package dev.wireless.server.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.wireless.server.common.Timestamps;
+import dev.wireless.server.errors.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;

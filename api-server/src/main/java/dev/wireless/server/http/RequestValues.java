@@ -1,5 +1,6 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.errors.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;

@@ -1,5 +1,7 @@
 package dev.wireless.server.http;
 
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;

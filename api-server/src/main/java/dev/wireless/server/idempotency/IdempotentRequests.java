@@ -2,8 +2,8 @@ package dev.wireless.server.idempotency;
 
 import dev.wireless.persistence.DatabaseErrors.CommitOutcomeUnknownException;
 import dev.wireless.persistence.DeferredCommit;
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.SqlClient;

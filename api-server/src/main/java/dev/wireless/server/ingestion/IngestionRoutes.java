@@ -1,7 +1,7 @@
 package dev.wireless.server.ingestion;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package dev.wireless.server.ops;
 
+import dev.wireless.server.errors.ErrorDictionary;
 import static dev.wireless.persistence.SqlExecutor.SQL;
 
 import dev.wireless.persistence.SqlExecutor;

@@ -1,5 +1,6 @@
 package dev.wireless.server.ops;
 
+import dev.wireless.server.http.RoutingKeys;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestTelemetry implements PlatformHandler {
 
   /** Routing-context keys other handlers fill in for the log line. */
-  public static final String OPERATION_KEY = "wireless.operationId";
-  public static final String ACCOUNT_KEY = "wireless.accountSid";
+  public static final String OPERATION_KEY = RoutingKeys.OPERATION_ID;
+  public static final String ACCOUNT_KEY = RoutingKeys.ACCOUNT_SID;
   public static final String REQUEST_ID_KEY = "wireless.requestId";
 
   private static final Logger ACCESS = LoggerFactory.getLogger("wireless.access");

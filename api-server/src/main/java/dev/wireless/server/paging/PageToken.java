@@ -1,7 +1,7 @@
 package dev.wireless.server.paging;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -7,8 +7,8 @@ import static dev.wireless.server.sims.SimState.NEW;
 import static dev.wireless.server.sims.SimState.READY;
 import static dev.wireless.server.sims.SimState.SUSPENDED;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;

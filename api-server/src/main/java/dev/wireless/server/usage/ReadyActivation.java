@@ -6,8 +6,8 @@ import static dev.wireless.persistence.jooq.Tables.SIMS;
 import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.persistence.SqlExecutor;
-import dev.wireless.server.jobs.JobRepository;
-import dev.wireless.server.jobs.ProvisioningJob;
+import dev.wireless.server.sims.JobRepository;
+import dev.wireless.server.sims.ProvisioningJob;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;

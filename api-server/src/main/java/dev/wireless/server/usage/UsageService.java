@@ -1,6 +1,6 @@
 package dev.wireless.server.usage;
 
-import dev.wireless.server.http.ApiException;
+import dev.wireless.server.errors.ApiException;
 import dev.wireless.server.paging.Page;
 import dev.wireless.server.paging.PageRequest;
 import dev.wireless.server.sims.SimRepository;

@@ -3,7 +3,7 @@ package dev.wireless.server.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wireless.server.http.ApiException;
+import dev.wireless.server.errors.ApiException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;

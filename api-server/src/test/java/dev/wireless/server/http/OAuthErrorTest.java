@@ -3,6 +3,9 @@ package dev.wireless.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
+import dev.wireless.server.errors.OAuthError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

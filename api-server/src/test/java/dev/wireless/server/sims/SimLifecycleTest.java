@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wireless.server.http.ApiException;
-import dev.wireless.server.http.ErrorCode;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;

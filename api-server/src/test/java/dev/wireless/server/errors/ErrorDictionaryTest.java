@@ -1,9 +1,8 @@
-package dev.wireless.server.ops;
+package dev.wireless.server.errors;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wireless.server.http.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.PROVISIONING_JOBS;

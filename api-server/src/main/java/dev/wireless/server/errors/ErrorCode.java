@@ -1,4 +1,4 @@
-package dev.wireless.server.http;
+package dev.wireless.server.errors;
 
 /**
  * Every error code the platform answers with, its HTTP status and a default message. The codes

@@ -1,11 +1,11 @@
-package dev.wireless.server.http;
+package dev.wireless.server.errors;
 
 import java.util.Map;
 
 /**
  * A refusal the client caused or may retry: carries the public error code, the HTTP status (the
  * code's own unless overridden, e.g. a duplicate name answered 409 with 33101) and a message that
- * is safe to show. Services throw or fail futures with it; {@link ErrorMapper} renders it.
+ * is safe to show. Services throw or fail futures with it; {@code http.ErrorMapper} renders it.
  */
 public final class ApiException extends RuntimeException {
 

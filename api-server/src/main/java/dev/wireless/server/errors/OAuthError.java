@@ -1,4 +1,4 @@
-package dev.wireless.server.http;
+package dev.wireless.server.errors;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
@@ -7,7 +7,7 @@ import io.vertx.openapi.contract.Operation;
  * The error codes of an OAuth 2.0 token endpoint (RFC 6749 §5.2). OAuth clients read
  * {@code {"error", "error_description"}}, not the platform's {@code {code, message}} body, so an
  * {@link ApiException} built with {@link ApiException#oauth} carries one of these and
- * {@link ErrorMapper} renders it in that shape. Operations marked {@code x-oauth-token-endpoint}
+ * {@code http.ErrorMapper} renders it in that shape. Operations marked {@code x-oauth-token-endpoint}
  * in wireless.yaml answer every request error this way, and none of their responses is cached.
  */
 public enum OAuthError {
@@ -20,7 +20,7 @@ public enum OAuthError {
   /** The contract's marker of a token endpoint operation. */
   static final String EXTENSION = "x-oauth-token-endpoint";
   /** Routing-context key set while a token endpoint request is being served. */
-  static final String TOKEN_ENDPOINT_KEY = "wireless.oauthTokenEndpoint";
+  public static final String TOKEN_ENDPOINT_KEY = "wireless.oauthTokenEndpoint";
 
   private final String wireName;
   private final int status;
@@ -51,7 +51,7 @@ public enum OAuthError {
    * take the OAuth shape and its responses carry {@code Cache-Control: no-store} and
    * {@code Pragma: no-cache} (§5.1), whatever the outcome.
    */
-  static void markIfTokenEndpoint(RoutingContext ctx, Operation operation) {
+  public static void markIfTokenEndpoint(RoutingContext ctx, Operation operation) {
     if (Boolean.TRUE.equals(operation.getExtensions().get(EXTENSION))) {
       ctx.put(TOKEN_ENDPOINT_KEY, Boolean.TRUE);
       ctx.response().putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache");
@@ -63,7 +63,7 @@ public enum OAuthError {
    * form) becomes {@code invalid_request}; errors of the server itself (413, 429, 5xx) keep the
    * platform's body.
    */
-  static ApiException forTokenEndpoint(ApiException error) {
+  public static ApiException forTokenEndpoint(ApiException error) {
     if (error.oauthError() == null && (error.status() == 400 || error.status() == 415)) {
       return ApiException.oauth(INVALID_REQUEST, error.getMessage());
     }
@@ -71,7 +71,7 @@ public enum OAuthError {
   }
 
   /** RFC 6749 allows only printable ASCII except {@code "} and {@code \} in error_description. */
-  static String description(String message) {
+  public static String description(String message) {
     StringBuilder safe = new StringBuilder(message.length());
     for (char c : message.toCharArray()) {
       safe.append(c == '"' ? '\'' : c == '\\' ? '/' : c < 0x20 || c > 0x7e ? '?' : c);

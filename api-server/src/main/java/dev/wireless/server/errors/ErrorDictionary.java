@@ -1,4 +1,4 @@
-package dev.wireless.server.ops;
+package dev.wireless.server.errors;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 import dev.wireless.server.carrier.NetworkGateway;
 import io.vertx.core.Future;

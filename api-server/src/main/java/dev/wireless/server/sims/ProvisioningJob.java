@@ -1,4 +1,4 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 /**
  * A claimed provisioning job. {@code kind} is {@code status} (move the SIM towards

@@ -1,4 +1,4 @@
-package dev.wireless.server.config;
+package dev.wireless.server.http;
 
 import java.time.Duration;
 

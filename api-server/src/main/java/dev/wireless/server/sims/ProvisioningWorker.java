@@ -1,12 +1,9 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
 import dev.wireless.server.carrier.NetworkGateway.CarrierRequest;
-import dev.wireless.server.sims.SimLifecycle;
-import dev.wireless.server.sims.SimRepository;
-import dev.wireless.server.sims.SimRow;
-import dev.wireless.server.sims.SimState;
+import dev.wireless.server.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

@@ -1,13 +1,9 @@
-package dev.wireless.server.jobs;
+package dev.wireless.server.sims;
 
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.callbacks.alerts.AlertRepository;
 import dev.wireless.callbacks.alerts.AlertRow;
-import dev.wireless.server.sims.SimLifecycle;
-import dev.wireless.server.sims.SimRepository;
-import dev.wireless.server.sims.SimRow;
-import dev.wireless.server.sims.SimState;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
