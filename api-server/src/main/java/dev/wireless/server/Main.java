@@ -3,12 +3,8 @@ package dev.wireless.server;
 import dev.wireless.persistence.DatabaseRuntime;
 import dev.wireless.persistence.Migrations;
 import dev.wireless.server.accounts.AccountService;
-import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.ingestion.EventFileLoader;
-import dev.wireless.server.ingestion.IngestionService;
-import dev.wireless.server.commands.CommandMessageEvents;
-import dev.wireless.server.usage.UsageRollups;
 import dev.wireless.server.ops.Telemetry;
 import dev.wireless.server.sims.SimInventory;
 import io.vertx.core.Future;
@@ -154,12 +150,8 @@ public final class Main {
       throw new IllegalArgumentException("events needs 'load FILE.json'\n" + USAGE);
     }
     io.vertx.core.json.JsonArray events = EventFileLoader.read(java.nio.file.Path.of(args.get(1)));
-    return withDatabase(config, (vertx, pool) -> {
-      UsageRollups rollups = new UsageRollups(config.usage().prices());
-      CallbackOutbox outbox = new CallbackOutbox(config.callbacks().retrySchedule());
-      return new EventFileLoader(new IngestionService(pool, rollups, outbox, new CommandMessageEvents(pool, rollups,
-          outbox, config.commands().receiptTimeout()), java.time.Clock.systemUTC())).load(events);
-    });
+    return withDatabase(config,
+        (vertx, pool) -> new EventFileLoader(Services.ingestion(pool, config)).load(events));
   }
 
   /** The account service, with a master key checked against the database first ({@link MasterKeyCheck}). */

@@ -68,10 +68,28 @@ final class Services {
     this.usageRollups = new UsageRollups(config.usage().prices());
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
     this.commands = new CommandService(pool, usageRollups, commandQueued);
-    this.commandEvents = new CommandMessageEvents(pool, usageRollups, new CallbackOutbox(callbackSchedule),
+    this.commandEvents = commandEvents(pool, config, usageRollups);
+    this.ingestion = ingestion(pool, config, usageRollups, commandEvents);
+  }
+
+  /**
+   * Network ingestion alone, wired as a node wires it, for a command that applies events without
+   * serving ({@code events load}).
+   */
+  static IngestionService ingestion(Pool pool, ServerConfig config) {
+    UsageRollups rollups = new UsageRollups(config.usage().prices());
+    return ingestion(pool, config, rollups, commandEvents(pool, config, rollups));
+  }
+
+  private static CommandMessageEvents commandEvents(Pool pool, ServerConfig config, UsageRollups rollups) {
+    return new CommandMessageEvents(pool, rollups, new CallbackOutbox(config.callbacks().retrySchedule()),
         config.commands().receiptTimeout());
-    // the network's MO messages and delivery receipts go to Commands
-    this.ingestion = new IngestionService(pool, usageRollups, new CallbackOutbox(callbackSchedule), commandEvents,
+  }
+
+  /** The network's usage, MO messages and delivery receipts (the latter two go to Commands). */
+  private static IngestionService ingestion(Pool pool, ServerConfig config, UsageRollups rollups,
+                                            CommandMessageEvents commandEvents) {
+    return new IngestionService(pool, rollups, new CallbackOutbox(config.callbacks().retrySchedule()), commandEvents,
         java.time.Clock.systemUTC());
   }
 

@@ -46,11 +46,6 @@ public final class DatabaseRuntime implements AutoCloseable {
     return location;
   }
 
-  /** Whether this process started (and so stops) the embedded server. */
-  public boolean ownsServer() {
-    return owned != null;
-  }
-
   /**
    * False when the embedded server this process runs died and could not be started again (it is
    * restarted automatically otherwise); always true for a configured or attached database, whose

@@ -14,7 +14,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -50,7 +49,8 @@ final class CommandRepository {
   }
 
   Future<Optional<CommandRow>> find(String accountSid, String sid) {
-    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ACCOUNT_SID.eq(accountSid)).and(C.SID.eq(normal(sid))))
+    return SqlExecutor.execute(db, SQL.selectFrom(C).where(C.ACCOUNT_SID.eq(accountSid))
+        .and(C.SID.eq(Sids.normal(sid))))
         .map(CommandRepository::first);
   }
 
@@ -86,7 +86,8 @@ final class CommandRepository {
   }
 
   Future<Boolean> delete(String accountSid, String sid) {
-    return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ACCOUNT_SID.eq(accountSid)).and(C.SID.eq(normal(sid))))
+    return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ACCOUNT_SID.eq(accountSid))
+        .and(C.SID.eq(Sids.normal(sid))))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -109,7 +110,7 @@ final class CommandRepository {
 
   /** Locks the SIM named by SID or ICCID, whatever its account (a message from the network). */
   Future<Optional<CommandTarget>> lockDevice(String key) {
-    return lockTarget(Sids.looksLike("DE", key) ? SIMS.SID.eq(normal(key)) : SIMS.ICCID.eq(key));
+    return lockTarget(Sids.looksLike("DE", key) ? SIMS.SID.eq(Sids.normal(key)) : SIMS.ICCID.eq(key));
   }
 
   /** The SID of the account's SIM with this unique_name, if any. */
@@ -122,11 +123,6 @@ final class CommandRepository {
   private Future<Optional<CommandTarget>> lockTarget(Condition where) {
     return SqlExecutor.execute(db, CommandTarget.lockWhere(where))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CommandTarget.of(rows.iterator().next())));
-  }
-
-
-  static String normal(String sid) {
-    return sid.substring(0, 2).toUpperCase(Locale.ROOT) + sid.substring(2).toLowerCase(Locale.ROOT);
   }
 
   private static Optional<CommandRow> first(RowSet<Row> rows) {

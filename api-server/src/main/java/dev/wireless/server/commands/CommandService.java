@@ -56,7 +56,7 @@ public final class CommandService {
     CommandShards.Lease shard = shards.lease();
     Future<CommandRow> created;
     if (Sids.looksLike("DE", request.sim())) {
-      String simSid = CommandRepository.normal(request.sim());
+      String simSid = Sids.normal(request.sim());
       created = PipelinedTransaction.run(pool, tx -> store(tx, accountSid, simSid, request,
           CreateCommandSql.lockTarget(tx, accountSid, simSid, true), shard.shard()));
     } else { // a unique_name: the SIM's SID, which the usage rows need, is known only once it is locked
@@ -131,7 +131,7 @@ public final class CommandService {
                                        String transport, PageRequest request) {
     CommandRepository commands = new CommandRepository(pool);
     Future<Optional<String>> simSid = sim == null ? Future.succeededFuture(Optional.empty())
-        : Sids.looksLike("DE", sim) ? Future.succeededFuture(Optional.of(CommandRepository.normal(sim)))
+        : Sids.looksLike("DE", sim) ? Future.succeededFuture(Optional.of(Sids.normal(sim)))
         : commands.simSidByName(accountSid, sim);
     return simSid.compose(resolved -> commands.page(accountSid,
             new CommandFilter(resolved.orElse(null), sim != null && resolved.isEmpty(), status, direction, transport),

@@ -1,6 +1,6 @@
 package dev.wireless.server.commands;
 
-import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.persistence.config.EnvironmentReader;
 import dev.wireless.server.carrier.SimulatedCarrier.SmsBehaviour;
 import java.time.Duration;
 import java.util.Map;
@@ -23,52 +23,22 @@ public record CommandSettings(int workers, Duration pollInterval, Duration lease
 
   /** The settings from the environment; an invalid value fails with a message naming the variable. */
   public static CommandSettings from(Map<String, String> env) {
+    return from(new EnvironmentReader(env));
+  }
+
+  /** The settings read through {@code e}; see {@link #from(Map)}. */
+  public static CommandSettings from(EnvironmentReader e) {
     CommandSettings d = defaults();
-    Env e = new Env(env);
     return new CommandSettings(
-        (int) e.number("WIRELESS_COMMAND_WORKERS", d.workers(), 0, 64),
+        e.integer("WIRELESS_COMMAND_WORKERS", d.workers(), 0, 64),
         e.duration("WIRELESS_COMMAND_POLL", d.pollInterval()),
         e.duration("WIRELESS_COMMAND_LEASE", d.lease()),
         e.duration("WIRELESS_COMMAND_RECEIPT_TIMEOUT", d.receiptTimeout()),
         e.duration("WIRELESS_COMMAND_RETENTION", d.retention()),
         e.duration("WIRELESS_COMMAND_PURGE_INTERVAL", d.purgeInterval()),
-        new SmsBehaviour(e.number("WIRELESS_CARRIER_SMS_FAILURE_RATE", 0, 0, 1),
+        new SmsBehaviour(e.fraction("WIRELESS_CARRIER_SMS_FAILURE_RATE", d.carrier().failureRate()),
             e.duration("WIRELESS_CARRIER_SMS_RECEIPT_DELAY", d.carrier().receiptDelay()),
-            e.number("WIRELESS_CARRIER_SMS_RECEIPT_FAILURE_RATE", 0, 0, 1),
-            e.number("WIRELESS_CARRIER_SMS_RECEIPT_LOSS_RATE", 0, 0, 1)));
-  }
-
-  private record Env(Map<String, String> env) {
-
-    String text(String name) {
-      String value = env.get(name);
-      return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    double number(String name, double fallback, double min, double max) {
-      String value = text(name);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        double parsed = Double.parseDouble(value);
-        if (parsed >= min && parsed <= max) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + " (got '" + value
-          + "')");
-    }
-
-    Duration duration(String name, Duration fallback) {
-      String value = text(name);
-      try {
-        return value == null ? fallback : RetrySchedule.parseDuration(value);
-      } catch (IllegalArgumentException ex) {
-        throw new IllegalArgumentException(name + " must be a duration such as 30s, 5m or 1h (got '" + value + "')");
-      }
-    }
+            e.fraction("WIRELESS_CARRIER_SMS_RECEIPT_FAILURE_RATE", d.carrier().receiptFailureRate()),
+            e.fraction("WIRELESS_CARRIER_SMS_RECEIPT_LOSS_RATE", d.carrier().receiptLossRate())));
   }
 }

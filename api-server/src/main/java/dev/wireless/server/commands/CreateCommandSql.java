@@ -39,7 +39,7 @@ final class CreateCommandSql {
   private CreateCommandSql() {
   }
 
-  /** Locks the account's SIM named by SID (already {@link CommandRepository#normal normalised}) or unique_name. */
+  /** Locks the account's SIM named by SID (already {@link dev.wireless.server.common.Sids#normal normalised}) or unique_name. */
   static Future<Optional<CommandTarget>> lockTarget(SqlClient tx, String accountSid, String key, boolean bySid) {
     return (bySid ? LOCK_BY_SID : LOCK_BY_NAME).execute(tx, accountSid, key).map(rows -> {
       if (rows.size() == 0) {

@@ -89,7 +89,7 @@ final class ReceiptBatch {
     List<String> messages = new ArrayList<>(batch.size());
     for (Receipt r : batch) {
       String sid = r.commandSid() == null ? "" : r.commandSid();
-      sids.add(sid.length() < 2 ? sid : CommandRepository.normal(sid));
+      sids.add(sid.length() < 2 ? sid : dev.wireless.server.common.Sids.normal(sid));
       delivered.add(r.delivered());
       codes.add(r.errorCode());
       messages.add(r.message());

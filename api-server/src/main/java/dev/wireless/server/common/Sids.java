@@ -2,6 +2,7 @@ package dev.wireless.server.common;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** Resource identifiers: a two-letter type prefix and 32 lowercase hex digits, as upstream. */
 public final class Sids {
@@ -34,5 +35,13 @@ public final class Sids {
       }
     }
     return true;
+  }
+
+  /**
+   * The stored spelling of a SID a client sent in either hex case: the prefix upper case, the hex
+   * digits lower case, as {@link #newSid} makes them. Call it on values {@link #looksLike} accepted.
+   */
+  public static String normal(String sid) {
+    return sid.substring(0, 2).toUpperCase(Locale.ROOT) + sid.substring(2).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,9 +1,9 @@
 package dev.wireless.server.config;
 
-import dev.wireless.callbacks.delivery.RetrySchedule;
 import dev.wireless.callbacks.dispatch.DispatcherSettings;
 import dev.wireless.callbacks.signing.SecretBox;
 import dev.wireless.persistence.DatabaseLocation;
+import dev.wireless.persistence.config.EnvironmentReader;
 import dev.wireless.server.http.SecuritySettings;
 import dev.wireless.server.sims.ProvisioningSettings;
 import java.nio.file.Path;
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Every setting of the platform, read from environment variables with defaults (the README's
- * table lists them). Invalid values fail at start with a message naming the variable.
+ * table lists them) through the one {@link EnvironmentReader}, once at start. Invalid values fail
+ * the start with a message naming the variable.
  *
  * @param publicBaseUrl null means "https://localhost:&lt;bound port&gt;" (http when insecure)
  * @param managementPort -1 serves health and metrics on the API port; otherwise their own plain-HTTP port
@@ -46,11 +47,15 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            dev.wireless.server.http.ConnectionLimits connectionLimits) {
 
   public static ServerConfig fromEnvironment() {
-    return from(System.getenv());
+    return from(EnvironmentReader.system());
   }
 
   public static ServerConfig from(Map<String, String> env) {
-    Settings s = new Settings(env);
+    return from(new EnvironmentReader(env));
+  }
+
+  /** Every setting, read and checked at once through the one reader of the environment. */
+  public static ServerConfig from(EnvironmentReader s) {
     return new ServerConfig(
         Path.of(s.text("WIRELESS_DATA_DIR", "./data")).toAbsolutePath().normalize(),
         checkedDbUrl(s.text("WIRELESS_DB_URL", null)),
@@ -64,20 +69,20 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         s.duration("WIRELESS_ACCESS_TOKEN_TTL", Duration.ofHours(1)),
         s.integer("WIRELESS_DB_POOL_SIZE", 16, 1, 500),
         provisioning(s),
-        DispatcherSettings.fromEnvironment(env),
+        DispatcherSettings.from(s),
         s.text("WIRELESS_MASTER_KEY", null),
         new ApiLimits(s.integer("WIRELESS_RATE_LIMIT", 100, 0, 1_000_000),
             s.integer("WIRELESS_RATE_LIMIT_BURST", 200, 1, 1_000_000),
             s.duration("WIRELESS_IDEMPOTENCY_TTL", Duration.ofHours(24)),
             s.duration("WIRELESS_AUTH_CACHE_TTL", Duration.ofSeconds(60))),
         s.integer("WIRELESS_MANAGEMENT_PORT", -1, -1, 65535),
-        dev.wireless.server.usage.UsageSettings.from(env),
-        dev.wireless.server.commands.CommandSettings.from(env),
+        dev.wireless.server.usage.UsageSettings.from(s),
+        dev.wireless.server.commands.CommandSettings.from(s),
         // a shared database is a deployment: nodes must not each add a demo account to it
-        s.bool("WIRELESS_DEMO", s.text("WIRELESS_DB_URL", null) == null),
+        s.bool("WIRELESS_DEMO", !s.isSet("WIRELESS_DB_URL")),
         s.integer("WIRELESS_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256),
         s.integer("WIRELESS_DB_PIPELINED_CONNECTIONS", 4, 1, 64),
-        corsOrigins(s.text("WIRELESS_CORS_ORIGINS", null)),
+        corsOrigins(s),
         new SecuritySettings(s.duration("WIRELESS_HSTS_MAX_AGE", Duration.ofDays(365)),
             s.integer("WIRELESS_AUTH_FAILURE_LIMIT", 30, 0, 1_000_000),
             s.integer("WIRELESS_AUTH_FAILURE_BURST", 10, 1, 1_000_000)),
@@ -97,7 +102,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
             s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)));
   }
 
-  private static ProvisioningSettings provisioning(Settings s) {
+  private static ProvisioningSettings provisioning(EnvironmentReader s) {
     ProvisioningSettings d = ProvisioningSettings.defaults();
     return new ProvisioningSettings(
         s.duration("WIRELESS_CARRIER_LATENCY", d.carrierLatency()),
@@ -138,15 +143,15 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
   }
 
   /** {@code WIRELESS_CORS_ORIGINS}: a comma list of origins; unset or {@code *} allows any. */
-  private static java.util.List<String> corsOrigins(String list) {
-    if (list == null || list.equals("*")) {
+  private static java.util.List<String> corsOrigins(EnvironmentReader s) {
+    if ("*".equals(s.text("WIRELESS_CORS_ORIGINS", null))) {
       return java.util.List.of();
     }
     java.util.List<String> origins = new java.util.ArrayList<>();
-    for (String entry : list.split(",")) {
-      String origin = stripTrailingSlash(entry.trim()).toLowerCase(java.util.Locale.ROOT);
+    for (String entry : s.list("WIRELESS_CORS_ORIGINS")) {
+      String origin = stripTrailingSlash(entry).toLowerCase(java.util.Locale.ROOT);
       if (!origin.matches("https?://[^/\\s?#*]+")) {
-        throw new IllegalArgumentException("WIRELESS_CORS_ORIGINS: '" + entry.trim()
+        throw new IllegalArgumentException("WIRELESS_CORS_ORIGINS: '" + entry
             + "' is not an origin such as https://app.example.com or http://localhost:3000");
       }
       origins.add(origin);
@@ -156,72 +161,5 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
 
   private static String stripTrailingSlash(String url) {
     return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  /** Typed reads of the environment with errors that name the variable. */
-  private record Settings(Map<String, String> env) {
-
-    String text(String name, String fallback) {
-      String value = env.get(name);
-      return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    int integer(String name, int fallback, int min, int max) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed < min || parsed > max) {
-          throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
-        }
-        return parsed;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a whole number (got '" + value + "')");
-      }
-    }
-
-    double fraction(String name, double fallback) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        double parsed = Double.parseDouble(value);
-        if (!(parsed >= 0 && parsed <= 1)) {
-          throw new IllegalArgumentException(name + " must be between 0 and 1 (got " + value + ")");
-        }
-        return parsed;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " must be a number between 0 and 1 (got '" + value + "')");
-      }
-    }
-
-    boolean bool(String name, boolean fallback) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      if (value.equalsIgnoreCase("true") || value.equals("1")) {
-        return true;
-      }
-      if (value.equalsIgnoreCase("false") || value.equals("0")) {
-        return false;
-      }
-      throw new IllegalArgumentException(name + " must be true or false (got '" + value + "')");
-    }
-
-    Duration duration(String name, Duration fallback) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        return RetrySchedule.parseDuration(value);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(name + " must be a duration such as 30s, 5m or 1h (got '" + value + "')");
-      }
-    }
   }
 }

@@ -36,7 +36,7 @@ final class MessageEventParser {
     String eventId = required(e, "event_id");
     if (SMS_RECEIPT.equals(e.getString("type"))) {
       String commandSid = required(e, "command_sid");
-      if (!commandSid.matches("^DC[0-9a-fA-F]{32}$")) {
+      if (!dev.wireless.server.common.Sids.looksLike("DC", commandSid)) {
         throw new BadEvent("command_sid must be a Command SID (DC + 32 hex digits)");
       }
       if (!(e.getValue("delivered") instanceof Boolean delivered)) {

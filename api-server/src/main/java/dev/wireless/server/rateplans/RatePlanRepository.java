@@ -13,7 +13,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -96,7 +95,7 @@ public final class RatePlanRepository {
 
   private static Condition byKey(String key) {
     return Sids.looksLike("WP", key)
-        ? RATE_PLANS.SID.eq("WP" + key.substring(2).toLowerCase(Locale.ROOT))
+        ? RATE_PLANS.SID.eq(Sids.normal(key))
         : RATE_PLANS.UNIQUE_NAME.eq(key);
   }
 

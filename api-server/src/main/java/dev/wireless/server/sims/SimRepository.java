@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -46,7 +45,7 @@ public final class SimRepository {
   public Future<Optional<SimRow>> find(String accountSid, String key) {
     boolean bySid = Sids.looksLike("DE", key);
     return (bySid ? FIND_BY_SID : FIND_BY_UNIQUE_NAME)
-        .execute(db, accountSid, bySid ? "DE" + key.substring(2).toLowerCase(Locale.ROOT) : key)
+        .execute(db, accountSid, bySid ? Sids.normal(key) : key)
         .map(SimRepository::first);
   }
 
@@ -160,7 +159,7 @@ public final class SimRepository {
 
   private static Condition byKey(String key) {
     return Sids.looksLike("DE", key)
-        ? SIMS.SID.eq("DE" + key.substring(2).toLowerCase(Locale.ROOT))
+        ? SIMS.SID.eq(Sids.normal(key))
         : SIMS.UNIQUE_NAME.eq(key);
   }
 

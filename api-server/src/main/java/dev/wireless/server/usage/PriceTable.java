@@ -48,7 +48,7 @@ public final class PriceTable {
       String[] kv = entry.trim().split("=", 2);
       String key = kv[0].trim().toLowerCase(Locale.ROOT);
       if (kv.length != 2 || !p.containsKey(key)) {
-        throw new IllegalArgumentException("WIRELESS_USAGE_PRICES: unknown entry '" + entry.trim()
+        throw new IllegalArgumentException("unknown entry '" + entry.trim()
             + "' (use <data_metering|commands>.<home|national|international>=<USD>)");
       }
       try {
@@ -58,7 +58,7 @@ public final class PriceTable {
         }
         p.put(key, price);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("WIRELESS_USAGE_PRICES: '" + kv[1].trim() + "' is not a price");
+        throw new IllegalArgumentException("'" + kv[1].trim() + "' is not a price");
       }
     }
     return new PriceTable(p);

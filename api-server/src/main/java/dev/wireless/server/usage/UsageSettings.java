@@ -1,6 +1,6 @@
 package dev.wireless.server.usage;
 
-import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.persistence.config.EnvironmentReader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,31 +18,14 @@ public record UsageSettings(boolean simulatedTraffic, String operatorToken, Pric
                             Duration trafficInterval) {
 
   public static UsageSettings from(Map<String, String> env) {
-    String traffic = text(env, "WIRELESS_SIMULATED_TRAFFIC");
-    boolean simulated;
-    if (traffic == null) {
-      simulated = text(env, "WIRELESS_DB_URL") == null;
-    } else if (traffic.equalsIgnoreCase("true") || traffic.equals("1")) {
-      simulated = true;
-    } else if (traffic.equalsIgnoreCase("false") || traffic.equals("0")) {
-      simulated = false;
-    } else {
-      throw new IllegalArgumentException("WIRELESS_SIMULATED_TRAFFIC must be true or false (got '" + traffic + "')");
-    }
-    String interval = text(env, "WIRELESS_SIMULATED_TRAFFIC_INTERVAL");
-    Duration every;
-    try {
-      every = interval == null ? Duration.ofMinutes(1) : RetrySchedule.parseDuration(interval);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("WIRELESS_SIMULATED_TRAFFIC_INTERVAL must be a duration such as 30s or 1m"
-          + " (got '" + interval + "')");
-    }
-    return new UsageSettings(simulated, text(env, "WIRELESS_OPERATOR_TOKEN"),
-        PriceTable.parse(text(env, "WIRELESS_USAGE_PRICES")), every);
+    return from(new EnvironmentReader(env));
   }
 
-  private static String text(Map<String, String> env, String name) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
+  /** The settings read through {@code env}; an invalid value fails with a message naming the variable. */
+  public static UsageSettings from(EnvironmentReader env) {
+    return new UsageSettings(env.bool("WIRELESS_SIMULATED_TRAFFIC", !env.isSet("WIRELESS_DB_URL")),
+        env.text("WIRELESS_OPERATOR_TOKEN", null),
+        env.parsed("WIRELESS_USAGE_PRICES", PriceTable::parse, PriceTable.defaults()),
+        env.duration("WIRELESS_SIMULATED_TRAFFIC_INTERVAL", Duration.ofMinutes(1)));
   }
 }

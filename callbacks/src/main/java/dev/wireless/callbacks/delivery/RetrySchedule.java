@@ -1,17 +1,16 @@
 package dev.wireless.callbacks.delivery;
 
+import dev.wireless.persistence.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +31,6 @@ public final class RetrySchedule {
 
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
-    private static final Pattern TOKEN = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern DELTA_SECONDS = Pattern.compile("\\d+");
     private static final int JITTER_DIVISOR = 10;
 
@@ -42,45 +40,16 @@ public final class RetrySchedule {
         this.delays = List.copyOf(delays);
     }
 
-    /** Parses a comma-separated list of durations; see {@link #parseDuration(String)} for the units. */
+    /** Parses a comma-separated list of durations, each in the one syntax of {@link Durations#parse}. */
     public static RetrySchedule parse(String setting) {
         if (setting == null || setting.isBlank()) {
             throw new IllegalArgumentException("retry schedule is empty");
         }
         List<Duration> delays = new ArrayList<>();
         for (String token : setting.split(",", -1)) {
-            delays.add(parseDuration(token));
+            delays.add(Durations.parse(token));
         }
         return new RetrySchedule(delays);
-    }
-
-    /**
-     * Parses one non-negative whole duration with a unit: {@code ms}, {@code s}, {@code m}
-     * (minutes), {@code h} or {@code d}, e.g. {@code 250ms}, {@code 10s}, {@code 1d}.
-     */
-    public static Duration parseDuration(String token) {
-        String trimmed = token == null ? "" : token.strip();
-        Matcher m = TOKEN.matcher(trimmed);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("invalid retry delay '" + trimmed
-                    + "': expected a whole number followed by ms, s, m, h or d, e.g. 30s");
-        }
-        try {
-            long amount = Long.parseLong(m.group(1));
-            return Duration.of(amount, unit(m.group(2)));
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("invalid retry delay '" + trimmed + "': too large", e);
-        }
-    }
-
-    private static ChronoUnit unit(String suffix) {
-        return switch (suffix) {
-            case "ms" -> ChronoUnit.MILLIS;
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            case "h" -> ChronoUnit.HOURS;
-            default -> ChronoUnit.DAYS;
-        };
     }
 
     /** How many attempts a callback gets in total, the first one included. */

@@ -2,10 +2,10 @@ package dev.wireless.callbacks.dispatch;
 
 import dev.wireless.callbacks.delivery.AddressPolicy;
 import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.persistence.config.EnvironmentReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * How a {@link CallbackDispatcher} behaves. Production reads it with {@link #fromEnvironment};
@@ -73,16 +73,21 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
      * @throws IllegalArgumentException naming the variable whose value is invalid
      */
     public static DispatcherSettings fromEnvironment(Map<String, String> env) {
+        return from(new EnvironmentReader(env));
+    }
+
+    /** The settings read through {@code env}; see {@link #fromEnvironment}. */
+    public static DispatcherSettings from(EnvironmentReader env) {
         DispatcherSettings d = defaults();
         return new DispatcherSettings(
-                read(env, "WIRELESS_CALLBACK_RETRY_SCHEDULE", RetrySchedule::parse, d.retrySchedule()),
-                read(env, "WIRELESS_CALLBACK_CONNECT_TIMEOUT", RetrySchedule::parseDuration, d.connectTimeout()),
-                read(env, "WIRELESS_CALLBACK_TIMEOUT", RetrySchedule::parseDuration, d.requestTimeout()),
-                read(env, "WIRELESS_CALLBACK_LEASE", RetrySchedule::parseDuration, d.leaseDuration()),
-                read(env, "WIRELESS_CALLBACK_BATCH_SIZE", Integer::parseInt, d.batchSize()),
-                read(env, "WIRELESS_CALLBACK_POLL_INTERVAL", RetrySchedule::parseDuration, d.pollInterval()),
-                read(env, "WIRELESS_CALLBACK_ALLOWLIST", AddressPolicy::fromSetting, d.addressPolicy()),
-                read(env, "WIRELESS_CALLBACK_USER_AGENT", v -> v, d.userAgent()));
+                env.parsed("WIRELESS_CALLBACK_RETRY_SCHEDULE", RetrySchedule::parse, d.retrySchedule()),
+                env.duration("WIRELESS_CALLBACK_CONNECT_TIMEOUT", d.connectTimeout()),
+                env.duration("WIRELESS_CALLBACK_TIMEOUT", d.requestTimeout()),
+                env.duration("WIRELESS_CALLBACK_LEASE", d.leaseDuration()),
+                env.integer("WIRELESS_CALLBACK_BATCH_SIZE", d.batchSize(), 1, 1000),
+                env.duration("WIRELESS_CALLBACK_POLL_INTERVAL", d.pollInterval()),
+                env.parsed("WIRELESS_CALLBACK_ALLOWLIST", AddressPolicy::fromSetting, d.addressPolicy()),
+                env.text("WIRELESS_CALLBACK_USER_AGENT", d.userAgent()));
     }
 
     /** How often expired leases are looked for: half a lease, at least the poll interval, at most 30 s. */
@@ -90,11 +95,6 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
         Duration half = leaseDuration.dividedBy(2);
         Duration atLeastPoll = half.compareTo(pollInterval) < 0 ? pollInterval : half;
         return atLeastPoll.compareTo(MAX_RESCUE_INTERVAL) > 0 ? MAX_RESCUE_INTERVAL : atLeastPoll;
-    }
-
-    public DispatcherSettings withRetrySchedule(RetrySchedule schedule) {
-        return new DispatcherSettings(schedule, connectTimeout, requestTimeout, leaseDuration, batchSize,
-                pollInterval, addressPolicy, userAgent);
     }
 
     public DispatcherSettings withAddressPolicy(AddressPolicy policy) {
@@ -110,19 +110,6 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
     private static void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
-        }
-    }
-
-    private static <T> T read(Map<String, String> env, String name, Function<String, T> parse,
-                              T fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return parse.apply(value.trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " is invalid (got '" + value + "'): " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wireless.persistence.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,7 +53,7 @@ class RetryScheduleTest {
         assertEquals(Duration.ofDays(1), schedule.delayBefore(3));
         assertEquals(Duration.ofHours(2), schedule.delayBefore(4));
         assertEquals(Duration.ofMinutes(3), schedule.delayBefore(5));
-        assertEquals(Duration.ofMillis(0), RetrySchedule.parseDuration("0ms"));
+        assertEquals(Duration.ofMillis(0), Durations.parse("0ms"));
     }
 
     @Test
@@ -69,7 +70,7 @@ class RetryScheduleTest {
                 () -> RetrySchedule.parse("0s,,5m"));
         assertTrue(empty.getMessage().contains("''"), empty.getMessage());
         IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
-                () -> RetrySchedule.parseDuration("99999999999999999999d"));
+                () -> Durations.parse("99999999999999999999d"));
         assertTrue(huge.getMessage().contains("99999999999999999999d"), huge.getMessage());
     }
 
