@@ -167,7 +167,7 @@ public final class WirelessServer {
                 services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()),
                 dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), security,
-                new RequestTelemetry(System.getenv("WIRELESS_LOG_FORMAT")), services::bind))
+                new RequestTelemetry(config.jsonAccessLog()), services::bind))
             .compose(built -> {
               IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);

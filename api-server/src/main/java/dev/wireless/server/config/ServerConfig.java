@@ -33,6 +33,7 @@ import java.util.Map;
  * @param dbTimeouts    connect, statement and idle-in-transaction limits of every database connection
  * @param requestTimeout an API request not answered by then gets 503 with {@code Retry-After}
  * @param connectionLimits header-read and idle timeouts and connection caps of the API listener
+ * @param jsonAccessLog  access-log lines as JSON ({@code WIRELESS_LOG_FORMAT=json}) instead of text
  */
 public record ServerConfig(Path dataDir, String dbUrl, String host, int port, boolean insecureHttp,
                            String publicBaseUrl, String tlsCertPath, String tlsKeyPath, long maxBodyBytes,
@@ -44,7 +45,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
                            java.util.List<String> corsOrigins, SecuritySettings security, Duration shutdownDrain,
                            Duration callbackRetention, Duration callbackPurgeInterval,
                            dev.wireless.persistence.DatabaseTimeouts dbTimeouts, Duration requestTimeout,
-                           dev.wireless.server.http.ConnectionLimits connectionLimits) {
+                           dev.wireless.server.http.ConnectionLimits connectionLimits, boolean jsonAccessLog) {
 
   public static ServerConfig fromEnvironment() {
     return from(EnvironmentReader.system());
@@ -99,7 +100,17 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
             s.duration("WIRELESS_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(20)),
             s.duration("WIRELESS_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(60)),
             s.integer("WIRELESS_HTTP_MAX_CONNECTIONS", 10_000, 1, 1_000_000),
-            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)));
+            s.integer("WIRELESS_HTTP_MAX_CONNECTIONS_PER_CLIENT", 256, 1, 1_000_000)),
+        s.parsed("WIRELESS_LOG_FORMAT", ServerConfig::jsonLogFormat, false));
+  }
+
+  /** {@code text} (the default) or {@code json}: whether access-log lines are JSON. */
+  private static boolean jsonLogFormat(String format) {
+    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new IllegalArgumentException("must be text or json");
+    };
   }
 
   private static ProvisioningSettings provisioning(EnvironmentReader s) {
@@ -122,7 +133,7 @@ public record ServerConfig(Path dataDir, String dbUrl, String host, int port, bo
         accessTokenTtl, dbPoolSize, provisioning, callbacks, masterKey, limits,
         managementPort, usage, commands, demo, eventLoops, dbPipelinedConnections, corsOrigins, security,
         shutdownDrain, callbackRetention, callbackPurgeInterval,
-        dbTimeouts, requestTimeout, connectionLimits);
+        dbTimeouts, requestTimeout, connectionLimits, jsonAccessLog);
   }
 
   /** The master key sealing callback signing keys (created in the data directory on first use). */

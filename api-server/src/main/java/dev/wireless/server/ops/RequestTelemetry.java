@@ -33,8 +33,9 @@ public final class RequestTelemetry implements PlatformHandler {
   private final boolean json;
 
   /** @param logFormat {@code json} or {@code text} */
-  public RequestTelemetry(String logFormat) {
-    this.json = "json".equalsIgnoreCase(logFormat);
+  /** @param json access-log lines as JSON ({@code WIRELESS_LOG_FORMAT=json}) rather than text */
+  public RequestTelemetry(boolean json) {
+    this.json = json;
   }
 
   @Override

@@ -73,4 +73,14 @@ class ServerConfigTest {
         () -> ServerConfig.from(Map.of("WIRELESS_SHUTDOWN_DRAIN", "a while")));
     assertTrue(error.getMessage().contains("WIRELESS_SHUTDOWN_DRAIN"), error.getMessage());
   }
+
+  @Test
+  void theAccessLogFormatIsTextOrJsonAndReadOnce() {
+    assertFalse(ServerConfig.from(Map.of()).jsonAccessLog());
+    assertTrue(ServerConfig.from(Map.of("WIRELESS_LOG_FORMAT", "JSON")).jsonAccessLog());
+    assertFalse(ServerConfig.from(Map.of("WIRELESS_LOG_FORMAT", "text")).jsonAccessLog());
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ServerConfig.from(Map.of("WIRELESS_LOG_FORMAT", "xml")));
+    assertTrue(error.getMessage().contains("WIRELESS_LOG_FORMAT"), error.getMessage());
+  }
 }
