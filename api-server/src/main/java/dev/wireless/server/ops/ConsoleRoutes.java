@@ -1,6 +1,7 @@
 package dev.wireless.server.ops;
 
-import io.vertx.core.http.HttpServerResponse;
+import dev.wireless.server.http.SecurityHeaders;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -10,11 +11,11 @@ import io.vertx.ext.web.handler.StaticHandler;
  * classpath, and uPlot from its WebJar. It is a client of the public API only, served from the same
  * origin so that it needs no CORS and no cookie.
  *
- * <p>Every console response carries its own security headers, set when the headers are written so
- * that they win over any general header hook: a Content-Security-Policy that allows nothing but
- * this origin (no inline script or style, no framing), {@code X-Frame-Options: DENY} for older
- * browsers, and a cache policy — the shell and its modules are revalidated on every load (a new
- * server version takes effect at once), the versioned third-party files are immutable.
+ * <p>Console responses carry the API's security headers with the console's own policy in place of
+ * the API's, through the page hook {@link SecurityHeaders#page}: a Content-Security-Policy that
+ * allows nothing but this origin (no inline script or style, no framing), no referrer, and a cache
+ * policy — the shell and its modules are revalidated on every load (a new server version takes
+ * effect at once), the versioned third-party files are immutable.
  */
 public final class ConsoleRoutes {
 
@@ -36,32 +37,23 @@ public final class ConsoleRoutes {
     // the WebJar path carries the version, so a file under it never changes
     StaticHandler vendor = StaticHandler.create("META-INF/resources/webjars/uplot").setCachingEnabled(false)
         .setDirectoryListing(false);
-    router.get("/console").handler(ConsoleRoutes::shell);
-    router.get("/console/").handler(ConsoleRoutes::shell);
-    router.get("/console/assets/*").handler(ctx -> {
-      secured(ctx, NO_CACHE);
-      ctx.next();
-    }).handler(assets);
-    router.get("/console/vendor/uplot/*").handler(ctx -> {
-      secured(ctx, IMMUTABLE);
-      ctx.next();
-    }).handler(vendor);
+    Handler<RoutingContext> revalidated = headers(NO_CACHE);
+    router.get("/console").handler(revalidated).handler(ConsoleRoutes::shell);
+    router.get("/console/").handler(revalidated).handler(ConsoleRoutes::shell);
+    router.get("/console/assets/*").handler(revalidated).handler(assets);
+    router.get("/console/vendor/uplot/*").handler(headers(IMMUTABLE)).handler(vendor);
   }
 
   private static void shell(RoutingContext ctx) {
-    secured(ctx, NO_CACHE);
     ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile(SHELL);
   }
 
-  /** Sets the console's headers at the moment the response's headers are written. */
-  private static void secured(RoutingContext ctx, String cacheControl) {
-    ctx.addHeadersEndHandler(v -> {
-      HttpServerResponse response = ctx.response();
-      response.putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-          .putHeader("X-Frame-Options", "DENY")
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer")
-          .putHeader("Cache-Control", cacheControl);
-    });
+  /** The console's policy and {@code cacheControl} in place of the API's, and no referrer. */
+  private static Handler<RoutingContext> headers(String cacheControl) {
+    Handler<RoutingContext> page = SecurityHeaders.page(CONTENT_SECURITY_POLICY, cacheControl);
+    return ctx -> {
+      ctx.response().putHeader("Referrer-Policy", "no-referrer");
+      page.handle(ctx);
+    };
   }
 }
