@@ -61,12 +61,15 @@ function alertItem(page, alert) {
   const attempts = h('div', { class: 'scroll' }, h('p', { class: 'muted' }, 'Loading the delivery attempts…'));
   const status = h('div', { 'aria-live': 'polite' });
   const redeliverable = alert.request_url !== null;
+  // the attempts shown before a redelivery: the redelivered one may already be in the Redeliver answer
+  let shownAttempts = 0;
   const button = redeliverable ? h('button', { type: 'button', class: 'secondary', dataset: { action: 'redeliver' }, onclick: async () => {
     button.disabled = true;
+    const known = shownAttempts;
     try {
-      const queued = await post(`/v1/Alerts/${alert.sid}/Redeliver`);
+      await post(`/v1/Alerts/${alert.sid}/Redeliver`);
       replace(status, h('p', { class: 'notice' }, 'Queued for delivery again; new attempts appear below.'));
-      follow(page, queued.attempts.length, alert.sid, attempts, status, button);
+      follow(page, known, alert.sid, attempts, status, button);
     } catch (e) {
       replace(status, errorBox(e));
       button.disabled = false;
@@ -77,7 +80,9 @@ function alertItem(page, alert) {
     if (!item.open || loaded) return;
     loaded = true;
     try {
-      replace(attempts, attemptTable((await get(`/v1/Alerts/${alert.sid}`)).attempts));
+      const shown = (await get(`/v1/Alerts/${alert.sid}`)).attempts;
+      shownAttempts = shown.length;
+      replace(attempts, attemptTable(shown));
     } catch (e) {
       loaded = false;
       replace(attempts, errorBox(e));
