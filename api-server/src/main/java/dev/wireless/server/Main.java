@@ -95,6 +95,8 @@ public final class Main {
               .get(config.shutdownDrain().toMillis() + 20_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
           System.err.println("shutdown did not complete cleanly: " + e.getMessage());
+        } finally {
+          server.database().close(); // the embedded Postgres never outlives the node (idempotent)
         }
       }, "wireless-shutdown"));
     }).onFailure(e -> {

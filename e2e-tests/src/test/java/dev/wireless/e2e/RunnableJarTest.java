@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's run command, as a new user runs it: the packaged jar starts on HTTPS with its own
  * embedded Postgres, prints demo credentials that work with curl, and keeps its data across a
- * restart (stopped with SIGTERM, started again on the same data directory).
+ * restart (stopped with SIGTERM, started again on the same data directory); the embedded Postgres
+ * stops with the node and is not left running behind it.
  */
 class RunnableJarTest {
 
@@ -34,6 +35,7 @@ class RunnableJarTest {
     } finally {
       stop(first);
     }
+    assertEquals(List.of(), postgresServing(dataDir), "SIGTERM left the embedded Postgres running");
     List<String> saved = Files.readAllLines(dataDir.resolve("demo-credentials.env"));
     assertEquals(List.of("ACCOUNT_SID=" + first.accountSid, "AUTH_TOKEN=" + first.authToken), saved);
 
@@ -46,6 +48,17 @@ class RunnableJarTest {
     } finally {
       stop(second);
     }
+    assertEquals(List.of(), postgresServing(dataDir), "SIGTERM left the embedded Postgres running");
+  }
+
+  /** Processes still serving {@code dataDir}'s cluster (its postmaster, or one started again by mistake). */
+  private static List<String> postgresServing(Path dataDir) {
+    String cluster = dataDir.resolve("postgres").toString();
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .map(process -> process.info().commandLine().orElse(""))
+        .filter(line -> line.contains("postgres") && line.contains(cluster))
+        .toList();
   }
 
   private record Started(ServerProcess process, String baseUrl, String accountSid, String authToken) {

@@ -39,6 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres postgres = builder
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
+          // the node stops it itself after draining (DatabaseRuntime.close); the library's own
+          // shutdown hook would stop it at SIGTERM, under the drain's feet
+          .setRegisterShutdownHook(false)
           .setServerConfig("max_connections", "200")
           .setServerConfig("shared_buffers", "128MB")
           .setServerConfig("synchronous_commit", "on")

@@ -48,8 +48,8 @@ final class EmbeddedSupervisor implements AutoCloseable {
   }
 
   private void restart(EmbeddedDatabase dead) {
-    if (stopping) {
-      return;
+    if (stopping || jvmShuttingDown()) {
+      return; // a server started now would outlive this process
     }
     long started = System.nanoTime();
     LOG.warn("the embedded Postgres (port {}) exited unexpectedly; starting it again (crash recovery)", port);
@@ -58,6 +58,10 @@ final class EmbeddedSupervisor implements AutoCloseable {
     while (!stopping && System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(RESTART_BUDGET_MS)) {
       try {
         EmbeddedDatabase again = EmbeddedDatabase.start(cluster, port);
+        if (stopping || jvmShuttingDown()) {
+          again.close();
+          return;
+        }
         LOG.warn("the embedded Postgres is running again after {} ms",
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         watch(again);
@@ -70,6 +74,18 @@ final class EmbeddedSupervisor implements AutoCloseable {
     if (!stopping) {
       live = false;
       LOG.error("the embedded Postgres could not be started again; this node is no longer live", last);
+    }
+  }
+
+  /** True once the JVM runs its shutdown hooks (it refuses new ones then). */
+  private static boolean jvmShuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
     }
   }
 
