@@ -3,10 +3,11 @@ package dev.wireless.server.commands;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway;
-import dev.wireless.server.jobs.ClaimLoop;
+import dev.wireless.persistence.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Command delivery worker, in a {@link ClaimLoop}: claims a batch of due jobs together with
- * their Commands (one statement), hands every queued Command to the {@link NetworkGateway}, and
- * records {@code sent} for all that the carrier took with one more statement
- * ({@link CommandDelivery#sentAll}), which also stores the delivery reports the carrier announced
- * as {@code report} jobs. Due reports of a batch are applied together ({@link CommandDelivery#reportsDue})
- * before anything else in it. Refusals, retries and receipt timeouts, the rare outcomes, are
- * recorded one job at a time.
+ * One Command delivery worker: two {@link ClaimLoop}s on the job engine, one per group of kinds
+ * ({@link CommandJob.Kinds}), so that a Command to send never waits behind a batch of reports.
+ * The send loop claims a batch of {@code send} jobs together with their Commands (one statement),
+ * hands every queued Command to the {@link NetworkGateway}, and records {@code sent} for all that
+ * the carrier took with one more statement ({@link CommandDelivery#sentAll}), which also stores the
+ * delivery reports the carrier announced as {@code report} jobs and wakes the follow-up loop for
+ * them. The follow-up loop applies the due reports of its batch together
+ * ({@link CommandDelivery#reportsDue}) before the receipt timeouts in it. Refusals, retries and
+ * receipt timeouts, the rare outcomes, are recorded one job at a time.
  */
 final class CommandWorker {
 
@@ -30,66 +33,94 @@ final class CommandWorker {
   /** Jobs per claim; a full claim is followed by the next one at once. */
   static final int BATCH = 200;
 
+  private final Vertx vertx;
   private final NetworkGateway gateway;
   private final CommandDelivery delivery;
-  private final String name;
-  private final ClaimLoop<ClaimedJob> loop;
+  private final ClaimLoop<ClaimedJob> sends;
+  private final ClaimLoop<ClaimedJob> followUps;
+  private final String sender;
+  private final String followUpWorker;
 
   CommandWorker(Vertx vertx, Pool pool, NetworkGateway gateway, CommandDelivery delivery, CommandSettings settings,
                 String name) {
+    this.vertx = vertx;
     this.gateway = gateway;
     this.delivery = delivery;
-    this.name = name;
-    this.loop = ClaimLoop.ofBatches(vertx, "command worker " + name, settings.pollInterval(),
-        () -> CommandDeliverySql.claim(pool, name, BATCH, settings.lease()), this::process,
-        () -> CommandJobRepository.release(pool, name).mapEmpty());
+    // each loop leases under its own name: a claim re-takes the jobs still leased to its own name
+    this.sender = name + "/send";
+    this.followUpWorker = name + "/follow-up";
+    this.sends = loop(vertx, pool, settings, CommandJob.Kinds.SENDS, sender, this::send);
+    this.followUps = loop(vertx, pool, settings, CommandJob.Kinds.FOLLOW_UPS, followUpWorker, this::followUp);
+  }
+
+  private static ClaimLoop<ClaimedJob> loop(Vertx vertx, Pool pool, CommandSettings settings,
+                                            CommandJob.Kinds kinds, String worker,
+                                            java.util.function.Function<List<ClaimedJob>, Future<Void>> process) {
+    return ClaimLoop.ofBatches(vertx, "command worker " + worker, settings.pollInterval(),
+        () -> CommandDeliverySql.claim(pool, kinds, worker, BATCH, settings.lease()), process,
+        () -> CommandJobRepository.release(pool, worker).mapEmpty());
   }
 
   void start() {
-    loop.start();
+    sends.start();
+    followUps.start();
   }
 
   /** A Command was queued on this node: claim it now rather than at the next poll. */
   void wake() {
-    loop.wake();
+    sends.wake();
   }
 
   /**
-   * Stops claiming; completes once the batch in flight has ended and any job still leased to this
+   * Stops claiming; completes once the batches in flight have ended and any job still leased to this
    * worker has been handed back, so another node takes it at once instead of after the lease.
    */
   Future<Void> stop() {
-    return loop.stop();
+    return Future.join(sends.stop(), followUps.stop()).mapEmpty();
   }
 
-  private Future<Void> process(List<ClaimedJob> batch) {
+  /** Due reports first: one claimed with the same Command's receipt timeout must win over it. */
+  private Future<Void> followUp(List<ClaimedJob> batch) {
     List<ClaimedJob> reports = batch.stream().filter(c -> CommandJob.REPORT.equals(c.job().stage())).toList();
-    // due reports first: one claimed with the same Command's receipt timeout must win over it
     Future<Void> reported = reports.isEmpty() ? Future.succeededFuture()
-        : delivery.reportsDue(reports, name).recover(e -> Future.join(reports.stream()
-            .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty());
-    return reported.transform(done -> processOthers(batch));
+        : delivery.reportsDue(reports, followUpWorker).recover(e -> Future.join(reports.stream()
+            .map(claimed -> retry(followUps, followUpWorker, claimed.job(), e)).toList()).mapEmpty());
+    return reported.transform(done -> Future.join(batch.stream()
+        .filter(claimed -> CommandJob.RECEIPT.equals(claimed.job().stage()))
+        .map(claimed -> delivery.receiptTimedOut(claimed.job(), followUpWorker)
+            .recover(e -> retry(followUps, followUpWorker, claimed.job(), e)))
+        .toList()).mapEmpty());
   }
 
-  private Future<Void> processOthers(List<ClaimedJob> batch) {
+  private Future<Void> send(List<ClaimedJob> batch) {
     List<ClaimedJob> taken = Collections.synchronizedList(new ArrayList<>(batch.size()));
     Map<Long, DeliveryReport> announced = new ConcurrentHashMap<>();
     List<Future<Void>> work = new ArrayList<>();
     for (ClaimedJob claimed : batch) {
-      if (CommandJob.REPORT.equals(claimed.job().stage())) {
-        continue;
-      } else if (CommandJob.RECEIPT.equals(claimed.job().stage())) {
-        work.add(guarded(claimed.job(), delivery.receiptTimedOut(claimed.job(), name)));
-      } else if (!claimed.toSend()) {
+      if (!claimed.toSend()) {
         taken.add(claimed); // deleted, or already ended: recording "sent" just closes the job
       } else {
-        work.add(guarded(claimed.job(), gateway.sendSms(claimed.sms(), delivery)
-            .compose(result -> conclude(claimed, result, taken, announced))));
+        work.add(gateway.sendSms(claimed.sms(), delivery)
+            .compose(result -> conclude(claimed, result, taken, announced))
+            .recover(e -> retry(sends, sender, claimed.job(), e)));
       }
     }
     return Future.join(work).transform(sent -> taken.isEmpty() ? Future.succeededFuture()
-        : delivery.sentAll(taken, announced, name).recover(e -> Future.join(taken.stream()
-            .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty()));
+        : delivery.sentAll(taken, announced, sender)
+            .onSuccess(v -> wakeForReports(announced))
+            .recover(e -> Future.join(taken.stream()
+                .map(claimed -> retry(sends, sender, claimed.job(), e)).toList()).mapEmpty()));
+  }
+
+  /** The reports just stored are due when the carrier said: the follow-up loop claims them then. */
+  private void wakeForReports(Map<Long, DeliveryReport> announced) {
+    announced.values().stream().map(DeliveryReport::after).min(Duration::compareTo).ifPresent(first -> {
+      if (first.toMillis() <= 0) {
+        followUps.wake();
+      } else {
+        vertx.setTimer(first.toMillis(), t -> followUps.wake());
+      }
+    });
   }
 
   private Future<Void> conclude(ClaimedJob claimed, CarrierResult result, List<ClaimedJob> taken,
@@ -102,21 +133,17 @@ final class CommandWorker {
         taken.add(claimed);
         yield Future.succeededFuture();
       }
-      case REFUSED -> delivery.refused(claimed.job(), name, result.errorCode(), result.message());
-      case SCHEDULED -> delivery.retryLater(claimed.job(), name, new IllegalStateException("carrier busy"));
+      case REFUSED -> delivery.refused(claimed.job(), sender, result.errorCode(), result.message());
+      case SCHEDULED -> delivery.retryLater(claimed.job(), sender, new IllegalStateException("carrier busy"));
     };
   }
 
-  /** A job whose work failed is retried with back-off, unless its lease was lost or the worker stops. */
-  private Future<Void> guarded(CommandJob job, Future<Void> work) {
-    return work.recover(e -> retry(job, e));
-  }
-
-  private Future<Void> retry(CommandJob job, Throwable e) {
-    if (e instanceof CommandJobRepository.LeaseLostException || loop.stopped()) {
+  /** A job whose work failed is retried with back-off, unless its lease was lost or its loop stops. */
+  private Future<Void> retry(ClaimLoop<ClaimedJob> loop, String worker, CommandJob job, Throwable e) {
+    if (loop.abandons(e)) {
       return Future.succeededFuture();
     }
     LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());
-    return delivery.retryLater(job, name, e).recover(again -> Future.succeededFuture());
+    return delivery.retryLater(job, worker, e).recover(again -> Future.succeededFuture());
   }
 }
