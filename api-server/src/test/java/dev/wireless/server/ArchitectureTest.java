@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code ops} depends on {@code http} and never the reverse; domain packages throw {@code errors}
  * exceptions and are bound by {@code http}; SIM provisioning lives in {@code sims}, which other
  * domains ({@code usage}) ask, while the job engine every worker pool runs on lives in the
- * persistence module; {@code config} reads the environment into each package's settings and so sits above them.
+ * persistence module; {@code config} reads the environment into each package's settings and so
+ * sits above them.
  */
 @AnalyzeClasses(packages = "dev.wireless.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
