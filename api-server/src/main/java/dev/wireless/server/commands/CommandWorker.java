@@ -1,9 +1,9 @@
 package dev.wireless.server.commands;
 
+import dev.wireless.persistence.jobs.ClaimLoop;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway;
-import dev.wireless.persistence.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class CommandWorker {
 
   private static ClaimLoop<ClaimedJob> loop(Vertx vertx, Pool pool, CommandSettings settings,
                                             CommandJob.Kinds kinds, String worker,
-                                            java.util.function.Function<List<ClaimedJob>, Future<Void>> process) {
+                                            Function<List<ClaimedJob>, Future<Void>> process) {
     return ClaimLoop.ofBatches(vertx, "command worker " + worker, settings.pollInterval(),
         () -> CommandDeliverySql.claim(pool, kinds, worker, BATCH, settings.lease()), process,
         () -> CommandJobRepository.release(pool, worker).mapEmpty());

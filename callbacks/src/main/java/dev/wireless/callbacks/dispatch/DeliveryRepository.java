@@ -177,7 +177,8 @@ final class DeliveryRepository {
                 .set(D.LAST_ERROR, CappedBody.truncate(verdict.lastError()));
         return switch (verdict.outcome()) {
             case DELIVERED -> update.set(D.STATE, DELIVERED).set(D.DELIVERED_AT, DSL.currentOffsetDateTime());
-            case RETRY -> update.set(D.STATE, PENDING).set(D.NEXT_ATTEMPT_AT, DatabaseClock.plus(verdict.retryDelay()));
+            case RETRY -> update.set(D.STATE, PENDING)
+                    .set(D.NEXT_ATTEMPT_AT, DatabaseClock.plus(verdict.retryDelay()));
             case FAILED -> update.set(D.STATE, FAILED);
         };
     }

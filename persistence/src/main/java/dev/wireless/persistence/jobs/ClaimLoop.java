@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop every job worker runs (the job engine's, see {@link JobQueue}; the callback dispatcher
- * has its own, driven by capacity): claim a batch of due jobs (the claim takes the leases), process
- * them all, and claim again at once while there was work, otherwise after the poll interval or
- * when {@link #wake} says new work was committed. Any number of loops, in any number of processes,
+ * The loop every job worker runs (the job engine's workers, see {@link JobQueue}, and the callback
+ * dispatcher): claim a batch of due jobs (the claim takes the leases), process them all, and claim
+ * again at once while there was work, otherwise after the poll interval or when {@link #wake} says
+ * new work was committed. A worker whose jobs take their own time (HTTP calls) may start them in
+ * {@code process} without awaiting them and claim by capacity. Any number of loops, in any number of processes,
  * may share one database. Runs on one Vert.x context.
  *
  * @param <J> the job type
