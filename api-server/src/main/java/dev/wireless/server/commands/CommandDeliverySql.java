@@ -45,8 +45,7 @@ final class CommandDeliverySql {
   private static final Commands C = COMMANDS;
   private static final CommandJobs J = COMMAND_JOBS;
 
-  private static final Template CLAIM_SENDS = claim(CommandJob.Kinds.SENDS.stages());
-  private static final Template CLAIM_FOLLOW_UPS = claim(CommandJob.Kinds.FOLLOW_UPS.stages());
+  private static final Template CLAIM = claim();
   private static final Template RECORD_SENT = recordSent();
   private static final Template APPLY_RECEIPTS = applyReceipts();
 
@@ -54,13 +53,11 @@ final class CommandDeliverySql {
   }
 
   /**
-   * Leases up to {@code limit} due jobs of {@code kinds} to {@code worker} (the engine's claim,
+   * Leases up to {@code limit} due jobs of every kind to {@code worker} (the engine's claim,
    * {@link dev.wireless.persistence.jobs.JobQueue#due}), together with their Commands.
    */
-  static Future<List<ClaimedJob>> claim(SqlClient db, CommandJob.Kinds kinds, String worker, int limit,
-                                       Duration lease) {
-    Template claim = kinds == CommandJob.Kinds.SENDS ? CLAIM_SENDS : CLAIM_FOLLOW_UPS;
-    return CommandJobRepository.QUEUE.claim(claim, db, worker, limit, lease).map(rows -> {
+  static Future<List<ClaimedJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
+    return CommandJobRepository.QUEUE.claim(CLAIM, db, worker, limit, lease).map(rows -> {
       List<ClaimedJob> jobs = new ArrayList<>(rows.size());
       rows.forEach(r -> jobs.add(new ClaimedJob(new CommandJob(r.getLong(0), r.getLong(1), r.getString(2),
           r.getInteger(3), r.getInteger(4)), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
@@ -112,8 +109,8 @@ final class CommandDeliverySql {
         codes.toArray(new Integer[0]), messages.toArray(new String[0])).map(CommandDeliverySql::changed);
   }
 
-  private static Template claim(List<String> stages) {
-    var due = CommandJobRepository.QUEUE.due(stages);
+  private static Template claim() {
+    var due = CommandJobRepository.QUEUE.due(List.of());
     var claimed = CommandJobRepository.QUEUE.claimed(due, J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS,
         J.MAX_ATTEMPTS, J.REPORT_DELIVERED, J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE);
     Field<Long> jobId = claimed.field(J.ID);
