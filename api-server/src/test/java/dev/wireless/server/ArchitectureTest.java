@@ -21,8 +21,9 @@ import java.util.Set;
  * {@code idempotency}; the request telemetry of {@code ops} is a hook handed to the router, so
  * {@code ops} depends on {@code http} and never the reverse; domain packages throw {@code errors}
  * exceptions and are bound by {@code http}; SIM provisioning lives in {@code sims}, which other
- * domains ({@code usage}) ask, while {@code jobs} holds only the claim loop every worker pool
- * shares; {@code config} reads the environment into each package's settings and so sits above them.
+ * domains ({@code usage}) ask, while the job engine every worker pool runs on lives in the
+ * persistence module; {@code config} reads the environment into each package's settings and so
+ * sits above them.
  */
 @AnalyzeClasses(packages = "dev.wireless.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

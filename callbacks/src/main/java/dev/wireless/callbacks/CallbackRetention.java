@@ -6,6 +6,7 @@ import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 
 import dev.wireless.persistence.PeriodicPurge;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.jobs.DatabaseClock;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,8 +15,6 @@ import io.vertx.sqlclient.RowSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Keeps the outbox bounded: every purge interval, delivered callbacks older than the retention
@@ -57,8 +56,7 @@ public final class CallbackRetention {
     }
 
     private Future<Integer> deleteUpTo(int limit) {
-        Field<OffsetDateTime> cutoff = DSL.field("now() - cast({0} as bigint) * interval '1 millisecond'",
-                SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(retention.toMillis()));
+        Field<OffsetDateTime> cutoff = DatabaseClock.minus(retention);
         var old = SQL.select(D.ID).from(D)
                 .where(D.STATE.eq("delivered")).and(D.DELIVERED_AT.lt(cutoff))
                 .andNotExists(SQL.selectOne().from(ALERTS).where(ALERTS.DELIVERY_ID.eq(D.ID)))

@@ -8,7 +8,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
 
 /** A throw-away embedded Postgres with the migrations applied, and a pool on it, for one test class. */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
   private final EmbeddedDatabase database;
   private final Vertx vertx;
@@ -21,15 +21,15 @@ final class TestDatabase implements AutoCloseable {
     pool = PgBuilder.pool().with(options).connectingTo(database.location().connectOptions()).using(vertx).build();
   }
 
-  static TestDatabase start() {
+  public static TestDatabase start() {
     return new TestDatabase(new PoolOptions());
   }
 
-  static TestDatabase start(PoolOptions options) {
+  public static TestDatabase start(PoolOptions options) {
     return new TestDatabase(options);
   }
 
-  Pool pool() {
+  public Pool pool() {
     return pool;
   }
 
@@ -37,7 +37,7 @@ final class TestDatabase implements AutoCloseable {
     return database.location();
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

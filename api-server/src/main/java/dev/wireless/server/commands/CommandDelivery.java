@@ -3,6 +3,8 @@ package dev.wireless.server.commands;
 import static dev.wireless.server.commands.CommandRow.FAILED;
 
 import dev.wireless.persistence.PipelinedTransaction;
+import dev.wireless.persistence.jobs.Backoff;
+import dev.wireless.persistence.jobs.JobState;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway.DeliveryReceipts;
 import io.vertx.core.Future;
@@ -39,6 +41,8 @@ public final class CommandDelivery implements DeliveryReceipts {
 
   /** How long a receipt timeout waits again when the Command's delivery report is still to be applied. */
   private static final Duration REPORT_WAIT = Duration.ofSeconds(5);
+  /** 500 ms after the first failed attempt, doubling, at most a minute apart. */
+  private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofMinutes(1));
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandDelivery.class);
 
@@ -87,7 +91,7 @@ public final class CommandDelivery implements DeliveryReceipts {
   /** The carrier refused the message (final). */
   Future<Void> refused(CommandJob job, String worker, int code, String message) {
     return pool.withTransaction(tx -> fail(tx, job.commandId(), code, message)
-        .compose(v -> CommandJobRepository.finish(tx, job, worker, "failed", code + " " + message)));
+        .compose(v -> CommandJobRepository.finish(tx, job, worker, JobState.FAILED, code + " " + message)));
   }
 
   /**
@@ -100,9 +104,9 @@ public final class CommandDelivery implements DeliveryReceipts {
     return pool.withTransaction(tx -> repo(tx).lockById(job.commandId())
         .compose(locked -> CommandJobRepository.reportPending(tx, job.commandId()))
         .compose(pending -> pending
-            ? CommandJobRepository.requeue(tx, job, worker, job.stage(), REPORT_WAIT, "a delivery report is pending")
+            ? CommandJobRepository.requeue(tx, job, worker, REPORT_WAIT, "a delivery report is pending")
             : fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
-                .compose(v -> CommandJobRepository.finish(tx, job, worker, "completed", null))));
+                .compose(v -> CommandJobRepository.finish(tx, job, worker, JobState.COMPLETED, null))));
   }
 
   /**
@@ -111,11 +115,10 @@ public final class CommandDelivery implements DeliveryReceipts {
    * whenever the database takes it.
    */
   Future<Void> retryLater(CommandJob job, String worker, Throwable error) {
-    if (job.attempts() >= job.maxAttempts() && !CommandJob.REPORT.equals(job.stage())) {
+    if (Backoff.exhausted(job.attempts(), job.maxAttempts()) && !CommandJob.REPORT.equals(job.stage())) {
       return refused(job, worker, UNREACHABLE_CODE, "The carrier could not be reached; the Command was not sent");
     }
-    Duration backoff = Duration.ofMillis(Math.min(60_000, 250L << Math.min(job.attempts(), 8)));
-    return pool.withTransaction(tx -> CommandJobRepository.requeue(tx, job, worker, job.stage(), backoff,
+    return pool.withTransaction(tx -> CommandJobRepository.requeue(tx, job, worker, BACKOFF.after(job.attempts()),
         String.valueOf(error)));
   }
 

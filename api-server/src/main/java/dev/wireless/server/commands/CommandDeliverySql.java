@@ -6,6 +6,8 @@ import static dev.wireless.persistence.jooq.Tables.COMMAND_JOBS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor.Template;
+import dev.wireless.persistence.jobs.DatabaseClock;
+import dev.wireless.persistence.jobs.JobState;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.persistence.jooq.tables.CommandJobs;
 import dev.wireless.persistence.jooq.tables.Commands;
@@ -22,7 +24,6 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jooq.types.DayToSecond;
 
 /**
  * The delivery workers' batch statements, each rendered once and each one statement whatever the
@@ -43,7 +44,6 @@ final class CommandDeliverySql {
 
   private static final Commands C = COMMANDS;
   private static final CommandJobs J = COMMAND_JOBS;
-  private static final Field<DayToSecond> ONE_MILLISECOND = DSL.inline(DayToSecond.valueOf(Duration.ofMillis(1)));
 
   private static final Template CLAIM = claim();
   private static final Template RECORD_SENT = recordSent();
@@ -53,13 +53,11 @@ final class CommandDeliverySql {
   }
 
   /**
-   * Leases up to {@code limit} due jobs (or running ones whose lease expired) to {@code worker}.
-   * Running jobs still leased to {@code worker} itself are taken again too: a worker claims only
-   * between batches, so such a job is one whose outcome could not be written (the database was
-   * unreachable) and it is due now rather than when its lease runs out.
+   * Leases up to {@code limit} due jobs of every kind to {@code worker} (the engine's claim,
+   * {@link dev.wireless.persistence.jobs.JobQueue#due}), together with their Commands.
    */
   static Future<List<ClaimedJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
-    return CLAIM.execute(db, worker, limit, worker, (double) lease.toMillis()).map(rows -> {
+    return CommandJobRepository.QUEUE.claim(CLAIM, db, worker, limit, lease).map(rows -> {
       List<ClaimedJob> jobs = new ArrayList<>(rows.size());
       rows.forEach(r -> jobs.add(new ClaimedJob(new CommandJob(r.getLong(0), r.getLong(1), r.getString(2),
           r.getInteger(3), r.getInteger(4)), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
@@ -112,20 +110,9 @@ final class CommandDeliverySql {
   }
 
   private static Template claim() {
-    Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
-    var due = DSL.name("due").as(DSL.select(J.ID).from(J)
-        .where(J.STATE.eq(DSL.inline("queued")).and(J.RUN_AT.le(now)))
-        .or(J.STATE.eq(DSL.inline("running")).and(J.LOCKED_UNTIL.lt(now)
-            .or(J.LOCKED_BY.eq(DSL.param(J.LOCKED_BY.getDataType())))))
-        .orderBy(J.RUN_AT, J.ID).limit(DSL.param(SQLDataType.INTEGER))
-        .forUpdate().skipLocked());
-    var claimed = DSL.name("claimed").as(SQL.update(J).set(J.STATE, DSL.inline("running"))
-        .set(J.ATTEMPTS, J.ATTEMPTS.plus(DSL.inline(1))).set(J.LOCKED_BY, DSL.param(J.LOCKED_BY.getDataType()))
-        .set(J.LOCKED_UNTIL, now.plus(ONE_MILLISECOND.times(DSL.param(SQLDataType.DOUBLE))))
-        .set(J.UPDATED_AT, now)
-        .from(due).where(J.ID.eq(due.field(J.ID)))
-        .returningResult(J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS, J.MAX_ATTEMPTS, J.REPORT_DELIVERED,
-            J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE));
+    var due = CommandJobRepository.QUEUE.due(List.of());
+    var claimed = CommandJobRepository.QUEUE.claimed(due, J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS,
+        J.MAX_ATTEMPTS, J.REPORT_DELIVERED, J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE);
     Field<Long> jobId = claimed.field(J.ID);
     return Template.of(SQL.with(due).with(claimed)
         .select(jobId, claimed.field(J.COMMAND_ID), claimed.field(J.STAGE), claimed.field(J.ATTEMPTS),
@@ -141,7 +128,7 @@ final class CommandDeliverySql {
     Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
     var held = DSL.name("held").asMaterialized(DSL.select(J.ID, J.COMMAND_ID).from(J)
         .where(J.ID.eq(DSL.any(DSL.param(SQLDataType.BIGINT.array()))))
-        .and(J.STATE.eq(DSL.inline("running"))).and(J.LOCKED_BY.eq(DSL.param(J.LOCKED_BY.getDataType())))
+        .and(CommandJobRepository.QUEUE.held(DSL.param(J.LOCKED_BY.getDataType())))
         .orderBy(J.ID).forUpdate());
     Field<Long> heldJob = DSL.field(DSL.name("held", J.ID.getName()), Long.class);
     Field<Long> heldCommand = DSL.field(DSL.name("held", J.COMMAND_ID.getName()), Long.class);
@@ -154,9 +141,9 @@ final class CommandDeliverySql {
     Field<Boolean> waits = DSL.coalesce(DSL.field(DSL.name("sent", C.DELIVERY_RECEIPT_REQUESTED.getName()),
         Boolean.class), DSL.inline(false));
     var jobs = DSL.name("jobs").as(SQL.update(J)
-        .set(J.STATE, DSL.when(waits, DSL.inline("queued")).otherwise(DSL.inline("completed")))
+        .set(J.STATE, DSL.when(waits, DSL.inline(JobState.QUEUED)).otherwise(DSL.inline(JobState.COMPLETED)))
         .set(J.STAGE, DSL.when(waits, DSL.inline(CommandJob.RECEIPT)).otherwise(J.STAGE))
-        .set(J.RUN_AT, DSL.when(waits, now.plus(ONE_MILLISECOND.times(DSL.param(SQLDataType.DOUBLE)))).otherwise(J.RUN_AT))
+        .set(J.RUN_AT, DSL.when(waits, DatabaseClock.plusMillis(DSL.param(SQLDataType.DOUBLE))).otherwise(J.RUN_AT))
         .set(J.LOCKED_BY, DSL.when(waits, DSL.inline((String) null)).otherwise(J.LOCKED_BY))
         .set(J.FINISHED_AT, DSL.when(waits, DSL.inline((OffsetDateTime) null)).otherwise(now))
         .set(J.LOCKED_UNTIL, DSL.inline((OffsetDateTime) null)).set(J.LAST_ERROR, DSL.inline((String) null))
@@ -171,7 +158,7 @@ final class CommandDeliverySql {
     var reports = DSL.name("reports").as(SQL.insertInto(J, J.COMMAND_ID, J.STAGE, J.RUN_AT, J.REPORT_DELIVERED,
             J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE)
         .select(DSL.select(heldCommand, DSL.inline(CommandJob.REPORT),
-                now.plus(ONE_MILLISECOND.times(DSL.field(DSL.name("announced", "delay"), Double.class))),
+                DatabaseClock.plusMillis(DSL.field(DSL.name("announced", "delay"), Double.class)),
                 DSL.field(DSL.name("announced", "delivered"), Boolean.class),
                 DSL.field(DSL.name("announced", "code"), Integer.class),
                 DSL.field(DSL.name("announced", "message"), String.class))
@@ -210,10 +197,10 @@ final class CommandDeliverySql {
         .from(DSL.table(DSL.name("locked"))).where(C.ID.eq(lockedId)).and(open)
         .returning());
     Field<Long> changedId = DSL.field(DSL.name("changed", C.ID.getName()), Long.class);
-    var canceled = DSL.name("canceled").as(SQL.update(J).set(J.STATE, DSL.inline("canceled"))
+    var canceled = DSL.name("canceled").as(SQL.update(J).set(J.STATE, DSL.inline(JobState.CANCELED))
         .set(J.FINISHED_AT, now).set(J.UPDATED_AT, now)
         .where(J.COMMAND_ID.in(DSL.select(changedId).from(DSL.table(DSL.name("changed")))))
-        .and(J.STATE.eq(DSL.inline("queued")))
+        .and(J.STATE.eq(DSL.inline(JobState.QUEUED)))
         .returningResult(J.ID));
     return Template.of(SQL.with(locked).with(changed).with(canceled)
         .select(DSL.table(DSL.name("changed")).asterisk(), SIMS.UNIQUE_NAME)

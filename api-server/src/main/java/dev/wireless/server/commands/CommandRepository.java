@@ -5,6 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.COMMANDS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.jobs.DatabaseClock;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Commands, scoped to one account for everything the API does; the workers reach a Command by its
@@ -102,8 +102,7 @@ final class CommandRepository {
   /** Deletes up to {@code batch} Commands created more than {@code retention} ago; returns how many. */
   Future<Integer> purge(Duration retention, int batch) {
     var old = SQL.select(C.ID).from(C)
-        .where(C.CREATED_AT.lt(DSL.field("now() - cast({0} as bigint) * interval '1 millisecond'",
-            SQLDataType.TIMESTAMPWITHTIMEZONE, DSL.val(retention.toMillis()))))
+        .where(C.CREATED_AT.lt(DatabaseClock.minus(retention)))
         .orderBy(C.CREATED_AT).limit(batch);
     return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ID.in(old))).map(RowSet::rowCount);
   }

@@ -1,9 +1,9 @@
 package dev.wireless.server.commands;
 
+import dev.wireless.persistence.jobs.ClaimLoop;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway;
-import dev.wireless.server.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Command delivery worker, in a {@link ClaimLoop}: claims a batch of due jobs together with
- * their Commands (one statement), hands every queued Command to the {@link NetworkGateway}, and
- * records {@code sent} for all that the carrier took with one more statement
- * ({@link CommandDelivery#sentAll}), which also stores the delivery reports the carrier announced
- * as {@code report} jobs. Due reports of a batch are applied together ({@link CommandDelivery#reportsDue})
- * before anything else in it. Refusals, retries and receipt timeouts, the rare outcomes, are
- * recorded one job at a time.
+ * One Command delivery worker, in a {@link ClaimLoop} of the job engine: claims a batch of due jobs
+ * of every kind together with their Commands (one statement) and works on the sends and the
+ * follow-ups of the batch side by side, so that a Command to send never waits for the batch's
+ * reports to be written. Sends: every queued Command goes to the {@link NetworkGateway}, and one
+ * more statement records {@code sent} for all that the carrier took ({@link CommandDelivery#sentAll}),
+ * storing the delivery reports the carrier announced as {@code report} jobs. Follow-ups: the due
+ * reports are applied together ({@link CommandDelivery#reportsDue}) before the receipt timeouts,
+ * so that a due report wins over its Command's timeout. Refusals, retries and receipt timeouts, the
+ * rare outcomes, are recorded one job at a time.
  */
 final class CommandWorker {
 
@@ -41,7 +43,8 @@ final class CommandWorker {
     this.delivery = delivery;
     this.name = name;
     this.loop = ClaimLoop.ofBatches(vertx, "command worker " + name, settings.pollInterval(),
-        () -> CommandDeliverySql.claim(pool, name, BATCH, settings.lease()), this::process,
+        () -> CommandDeliverySql.claim(pool, name, BATCH, settings.lease()),
+        batch -> Future.join(followUps(batch), sends(batch)).mapEmpty(),
         () -> CommandJobRepository.release(pool, name).mapEmpty());
   }
 
@@ -62,29 +65,31 @@ final class CommandWorker {
     return loop.stop();
   }
 
-  private Future<Void> process(List<ClaimedJob> batch) {
+  /** The batch's reports, then its receipt timeouts: a due report must win over its Command's timeout. */
+  private Future<Void> followUps(List<ClaimedJob> batch) {
     List<ClaimedJob> reports = batch.stream().filter(c -> CommandJob.REPORT.equals(c.job().stage())).toList();
-    // due reports first: one claimed with the same Command's receipt timeout must win over it
     Future<Void> reported = reports.isEmpty() ? Future.succeededFuture()
         : delivery.reportsDue(reports, name).recover(e -> Future.join(reports.stream()
             .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty());
-    return reported.transform(done -> processOthers(batch));
+    return reported.transform(done -> Future.join(batch.stream()
+        .filter(claimed -> CommandJob.RECEIPT.equals(claimed.job().stage()))
+        .map(claimed -> delivery.receiptTimedOut(claimed.job(), name).recover(e -> retry(claimed.job(), e)))
+        .toList()).mapEmpty());
   }
 
-  private Future<Void> processOthers(List<ClaimedJob> batch) {
+  private Future<Void> sends(List<ClaimedJob> batch) {
     List<ClaimedJob> taken = Collections.synchronizedList(new ArrayList<>(batch.size()));
     Map<Long, DeliveryReport> announced = new ConcurrentHashMap<>();
     List<Future<Void>> work = new ArrayList<>();
     for (ClaimedJob claimed : batch) {
-      if (CommandJob.REPORT.equals(claimed.job().stage())) {
+      if (!CommandJob.SEND.equals(claimed.job().stage())) {
         continue;
-      } else if (CommandJob.RECEIPT.equals(claimed.job().stage())) {
-        work.add(guarded(claimed.job(), delivery.receiptTimedOut(claimed.job(), name)));
       } else if (!claimed.toSend()) {
         taken.add(claimed); // deleted, or already ended: recording "sent" just closes the job
       } else {
-        work.add(guarded(claimed.job(), gateway.sendSms(claimed.sms(), delivery)
-            .compose(result -> conclude(claimed, result, taken, announced))));
+        work.add(gateway.sendSms(claimed.sms(), delivery)
+            .compose(result -> conclude(claimed, result, taken, announced))
+            .recover(e -> retry(claimed.job(), e)));
       }
     }
     return Future.join(work).transform(sent -> taken.isEmpty() ? Future.succeededFuture()
@@ -108,12 +113,8 @@ final class CommandWorker {
   }
 
   /** A job whose work failed is retried with back-off, unless its lease was lost or the worker stops. */
-  private Future<Void> guarded(CommandJob job, Future<Void> work) {
-    return work.recover(e -> retry(job, e));
-  }
-
   private Future<Void> retry(CommandJob job, Throwable e) {
-    if (e instanceof CommandJobRepository.LeaseLostException || loop.stopped()) {
+    if (loop.abandons(e)) {
       return Future.succeededFuture();
     }
     LOG.warn("command job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());

@@ -4,6 +4,8 @@ import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.callbacks.alerts.AlertRepository;
 import dev.wireless.callbacks.alerts.AlertRow;
+import dev.wireless.persistence.jobs.Backoff;
+import dev.wireless.persistence.jobs.JobState;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class JobCompletion {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobCompletion.class);
+  /** 2 s after the first failed attempt, doubling, at most 5 minutes apart. */
+  private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
   private final Pool pool;
   private final SimRepository sims;
@@ -46,7 +50,7 @@ final class JobCompletion {
     return pool.withTransaction(tx -> sims.on(tx).lockById(job.simId()).compose(found -> {
       SimRow sim = found.orElse(null);
       if (sim == null || supersededTimer(job, sim)) {
-        return JobRepository.finish(tx, job, worker, "canceled", "superseded");
+        return JobRepository.finish(tx, job, worker, JobState.CANCELED, "superseded");
       }
       Map<Field<?>, Object> changes = new HashMap<>();
       if (job.isReset()) {
@@ -58,7 +62,7 @@ final class JobCompletion {
           changes.put(SIMS.ACTIVATED_AT, DSL.coalesce(SIMS.ACTIVATED_AT, DSL.currentOffsetDateTime()));
         }
       }
-      return JobRepository.finish(tx, job, worker, "completed", null)
+      return JobRepository.finish(tx, job, worker, JobState.COMPLETED, null)
           .compose(v -> sims.on(tx).update(sim.id(), changes))
           .compose(updated -> followUp(tx, job, reached).compose(v -> callback(tx, job, updated, null, null)));
     }));
@@ -72,7 +76,7 @@ final class JobCompletion {
     LOG.warn("provisioning job {} for SIM #{} refused: {} {}", job.id(), job.simId(), code, message);
     return pool.withTransaction(tx -> sims.on(tx).lockById(job.simId()).compose(found -> {
       if (found.isEmpty()) {
-        return JobRepository.finish(tx, job, worker, "canceled", "SIM deleted");
+        return JobRepository.finish(tx, job, worker, JobState.CANCELED, "SIM deleted");
       }
       Map<Field<?>, Object> changes = new HashMap<>();
       if (job.isReset()) {
@@ -81,7 +85,7 @@ final class JobCompletion {
         changes.put(SIMS.STATUS, job.restoreStatus());
       }
       SimRow sim = found.get();
-      return JobRepository.finish(tx, job, worker, "failed", code + " " + message)
+      return JobRepository.finish(tx, job, worker, JobState.FAILED, code + " " + message)
           .compose(v -> sims.on(tx).update(sim.id(), changes))
           .compose(updated -> new AlertRepository(tx).insert(AlertRow.newAlert(sim.accountSid(), sim.sid(), code,
                   AlertRow.ERROR, message, null, null, null, null, null, null))
@@ -98,11 +102,11 @@ final class JobCompletion {
 
   /** Something failed on our side: try again with back-off, or give up after the last attempt. */
   Future<Void> retryLater(ProvisioningJob job, Throwable error) {
-    if (job.attempts() >= job.maxAttempts()) {
+    if (Backoff.exhausted(job.attempts(), job.maxAttempts())) {
       return refused(job, 33004, "The carrier could not be reached; the change was not applied");
     }
-    Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(job.attempts(), 8)));
-    return pool.withTransaction(tx -> JobRepository.requeue(tx, job, worker, backoff, String.valueOf(error)));
+    return pool.withTransaction(tx -> JobRepository.requeue(tx, job, worker, BACKOFF.after(job.attempts()),
+        String.valueOf(error)));
   }
 
   /** A timed transition whose SIM has moved on (the stored status is no longer the one it started from). */

@@ -4,122 +4,97 @@ import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.PROVISIONING_JOBS;
 
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.SqlExecutor.Template;
+import dev.wireless.persistence.jobs.JobQueue;
+import dev.wireless.persistence.jobs.JobTable;
+import dev.wireless.persistence.jooq.tables.records.ProvisioningJobsRecord;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
- * The provisioning queue in Postgres. Claiming takes due jobs (queued and due, or running with an
- * expired lease) with {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never take the same
- * job; every later change is guarded by {@code state = 'running'} and the claiming worker, so a
- * worker whose lease was taken over cannot complete the job twice.
+ * The provisioning queue: {@code provisioning_jobs} run by the job engine ({@link JobQueue}), whose
+ * kinds are {@code status} and {@code reset}. The engine claims, leases, guards, retries and
+ * releases; this class maps the table's own columns to a {@link ProvisioningJob}, and is the only
+ * writer of the table (other packages ask it, e.g. {@link #activateReady}).
  */
 public final class JobRepository {
 
   private static final dev.wireless.persistence.jooq.tables.ProvisioningJobs J = PROVISIONING_JOBS;
 
-  /** Thrown when a worker no longer holds the job (its lease expired and another worker took it). */
-  public static final class LeaseLostException extends RuntimeException {
-    LeaseLostException(long jobId) {
-      super("lease of provisioning job " + jobId + " was lost", null, false, false);
-    }
-  }
+  static final JobQueue<ProvisioningJobsRecord> QUEUE = new JobQueue<>(JobTable.of(J, J.KIND));
+
+  /** Rendered once: every provisioning worker runs it for every batch. */
+  private static final Template CLAIM = QUEUE.claimRows(List.of());
 
   private JobRepository() {
   }
 
-  /** Writes {@code job} (on the caller's transaction); returns its id. */
+  /** Writes {@code job} (on the caller's transaction), due after {@code delay}; returns its id. */
   public static Future<Long> enqueue(SqlClient tx, ProvisioningJob job, Duration delay) {
-    return SqlExecutor.execute(tx, SQL.insertInto(J)
-            .set(J.SIM_ID, job.simId())
-            .set(J.ACCOUNT_SID, job.accountSid())
-            .set(J.KIND, job.kind())
-            .set(J.ORIGIN, job.origin())
-            .set(J.TARGET_STATUS, job.targetStatus())
-            .set(J.RESTORE_STATUS, job.restoreStatus())
-            .set(J.CALLBACK_URL, job.callbackUrl())
-            .set(J.CALLBACK_METHOD, job.callbackMethod())
-            .set(J.RUN_AT, nowPlus(delay))
-            .returning(J.ID))
-        .map(rows -> rows.iterator().next().getLong(0));
+    Map<Field<?>, Object> columns = new HashMap<>();
+    columns.put(J.SIM_ID, job.simId());
+    columns.put(J.ACCOUNT_SID, job.accountSid());
+    columns.put(J.ORIGIN, job.origin());
+    columns.put(J.TARGET_STATUS, job.targetStatus());
+    columns.put(J.RESTORE_STATUS, job.restoreStatus());
+    columns.put(J.CALLBACK_URL, job.callbackUrl());
+    columns.put(J.CALLBACK_METHOD, job.callbackMethod());
+    return QUEUE.enqueue(tx, job.kind(), columns, delay);
   }
 
   /** Cancels the SIM's pending timed transitions (a new request supersedes them). */
   public static Future<Integer> cancelTimers(SqlClient tx, long simId) {
-    return SqlExecutor.execute(tx, SQL.update(J)
-            .set(J.STATE, "canceled").set(J.FINISHED_AT, DSL.currentOffsetDateTime())
-            .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
-            .where(J.SIM_ID.eq(simId)).and(J.ORIGIN.eq(ProvisioningJob.TIMER)).and(J.STATE.eq("queued")))
-        .map(rows -> rows.rowCount());
+    return QUEUE.cancelQueued(tx, J.SIM_ID.eq(simId).and(J.ORIGIN.eq(ProvisioningJob.TIMER)));
+  }
+
+  /**
+   * {@code ready → active} now, on the caller's transaction: makes the SIM's pending timed
+   * {@code ready → active} job due now; when it has none, queues one that carries the status
+   * callback of the SIM's latest change. Calling it again is harmless: a second job finds the SIM
+   * no longer ready and is canceled as superseded.
+   */
+  public static Future<Void> activateReady(SqlClient tx, long simId, String accountSid) {
+    return QUEUE.runNow(tx, J.SIM_ID.eq(simId).and(J.ORIGIN.eq(ProvisioningJob.TIMER))
+            .and(J.TARGET_STATUS.eq(SimState.ACTIVE.value())))
+        .compose(due -> due > 0 ? Future.succeededFuture() : SqlExecutor.execute(tx,
+                SQL.select(J.CALLBACK_URL, J.CALLBACK_METHOD).from(J)
+                    .where(J.SIM_ID.eq(simId)).and(J.CALLBACK_URL.isNotNull()).orderBy(J.ID.desc()).limit(1))
+            .compose(rows -> {
+              Row last = rows.size() == 0 ? null : rows.iterator().next();
+              return enqueue(tx, ProvisioningJob.of(simId, accountSid, ProvisioningJob.STATUS,
+                  ProvisioningJob.TIMER, SimState.ACTIVE.value(), SimState.READY.value(),
+                  last == null ? null : last.getString(0), last == null ? null : last.getString(1)), Duration.ZERO);
+            })
+            .mapEmpty());
   }
 
   /** Claims up to {@code limit} due jobs for {@code worker} with a lease of {@code lease}. */
   public static Future<List<ProvisioningJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
-    Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
-    var due = SQL.select(J.ID).from(J)
-        .where(J.STATE.eq("queued").and(J.RUN_AT.le(now)))
-        .or(J.STATE.eq("running").and(J.LOCKED_UNTIL.lt(now)))
-        .orderBy(J.RUN_AT, J.ID)
-        .limit(limit)
-        .forUpdate().skipLocked();
-    return SqlExecutor.execute(db, SQL.update(J)
-            .set(J.STATE, "running")
-            .set(J.ATTEMPTS, J.ATTEMPTS.plus(1))
-            .set(J.LOCKED_BY, worker)
-            .set(J.LOCKED_UNTIL, nowPlus(lease))
-            .set(J.UPDATED_AT, now)
-            .where(J.ID.in(due))
-            .returning())
-        .map(rows -> {
-          List<ProvisioningJob> jobs = new ArrayList<>(rows.size());
-          rows.forEach(row -> jobs.add(toJob(row)));
-          jobs.sort(java.util.Comparator.comparingLong(ProvisioningJob::id));
-          return jobs;
-        });
+    return QUEUE.claim(CLAIM, db, worker, limit, lease).map(rows -> {
+      List<ProvisioningJob> jobs = new ArrayList<>(rows.size());
+      rows.forEach(row -> jobs.add(toJob(row)));
+      return jobs;
+    });
   }
 
   /**
    * Ends a running job as {@code completed}, {@code failed} or {@code canceled} ({@code locked_by} stays,
-   * naming the worker that ran it last); fails if the lease was lost.
+   * naming the worker that ran it last); fails with a LeaseLostException if the lease was lost.
    */
-  public static Future<Void> finish(SqlClient tx, ProvisioningJob job, String worker, String state, String error) {
-    return guarded(tx, job, worker, SQL.update(J)
-        .set(J.STATE, state)
-        .set(J.LAST_ERROR, error)
-        .set(J.FINISHED_AT, DSL.currentOffsetDateTime())
-        .set(J.LOCKED_UNTIL, (OffsetDateTime) null)
-        .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
-        .where(J.ID.eq(job.id())).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)));
+  static Future<Void> finish(SqlClient tx, ProvisioningJob job, String worker, String state, String error) {
+    return QUEUE.finish(tx, job.id(), worker, state, error);
   }
 
   /** Puts a running job back in the queue, due after {@code delay}; fails if the lease was lost. */
-  public static Future<Void> requeue(SqlClient tx, ProvisioningJob job, String worker, Duration delay, String error) {
-    return guarded(tx, job, worker, SQL.update(J)
-        .set(J.STATE, "queued")
-        .set(J.RUN_AT, nowPlus(delay))
-        .set(J.LAST_ERROR, error)
-        .set(J.LOCKED_BY, (String) null)
-        .set(J.LOCKED_UNTIL, (OffsetDateTime) null)
-        .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
-        .where(J.ID.eq(job.id())).and(J.STATE.eq("running")).and(J.LOCKED_BY.eq(worker)));
-  }
-
-  private static Future<Void> guarded(SqlClient tx, ProvisioningJob job, String worker, org.jooq.Query update) {
-    return SqlExecutor.execute(tx, update).compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
-        : Future.failedFuture(new LeaseLostException(job.id())));
-  }
-
-  /** The database's clock plus {@code delay}, so every node schedules on one clock. */
-  static Field<OffsetDateTime> nowPlus(Duration delay) {
-    return DSL.field("now() + cast({0} as bigint) * interval '1 millisecond'", SQLDataType.TIMESTAMPWITHTIMEZONE,
-        DSL.val(delay.toMillis()));
+  static Future<Void> requeue(SqlClient tx, ProvisioningJob job, String worker, Duration delay, String error) {
+    return QUEUE.retry(tx, job.id(), worker, delay, error);
   }
 
   private static ProvisioningJob toJob(Row row) {

@@ -3,7 +3,7 @@ package dev.wireless.server.sims;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
 import dev.wireless.server.carrier.NetworkGateway.CarrierRequest;
-import dev.wireless.server.jobs.ClaimLoop;
+import dev.wireless.persistence.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -31,14 +31,18 @@ public final class ProvisioningWorker {
     this.sims = new SimRepository(pool);
     this.completion = new JobCompletion(pool, callbacks, settings, name);
     this.loop = new ClaimLoop<>(vertx, "provisioning worker " + name, settings.pollInterval(),
-        () -> JobRepository.claim(pool, name, BATCH, settings.lease()), this::process, Future::succeededFuture);
+        () -> JobRepository.claim(pool, name, BATCH, settings.lease()), this::process,
+        () -> JobRepository.QUEUE.release(pool, name).<Void>mapEmpty().otherwiseEmpty());
   }
 
   public void start() {
     loop.start();
   }
 
-  /** Stops claiming; completes once the batch in flight has ended. */
+  /**
+   * Stops claiming; completes once the batch in flight has ended and any job still leased to this
+   * worker has been handed back, so another node takes it at once instead of after the lease.
+   */
   public Future<Void> stop() {
     return loop.stop();
   }
@@ -47,7 +51,7 @@ public final class ProvisioningWorker {
     return sims.findById(job.simId())
         .compose(sim -> sim.isEmpty() ? completion.applied(job, null) : callCarrier(job, sim.get()))
         .recover(e -> {
-          if (e instanceof JobRepository.LeaseLostException || loop.stopped()) {
+          if (loop.abandons(e)) {
             return Future.succeededFuture();
           }
           LOG.warn("provisioning job {} failed on attempt {}: {}", job.id(), job.attempts(), e.toString());

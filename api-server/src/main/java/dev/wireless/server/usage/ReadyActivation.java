@@ -1,17 +1,14 @@
 package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
-import static dev.wireless.persistence.jooq.Tables.PROVISIONING_JOBS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.sims.JobRepository;
-import dev.wireless.server.sims.ProvisioningJob;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jooq.impl.DSL;
@@ -27,8 +24,6 @@ public final class ReadyActivation {
   /** 250 KB, counted in decimal units like every data figure here. */
   public static final long ACTIVATION_BYTES = 250_000;
   public static final long ACTIVATION_COMMANDS = 5;
-
-  private static final dev.wireless.persistence.jooq.tables.ProvisioningJobs J = PROVISIONING_JOBS;
 
   private ReadyActivation() {
   }
@@ -59,27 +54,8 @@ public final class ReadyActivation {
         });
   }
 
-  /**
-   * Makes the SIM's pending timed {@code ready → active} job due now; when it has none, queues one
-   * that carries the status callback of the SIM's latest change. Calling it again is harmless: a
-   * second job finds the SIM no longer ready and is canceled as superseded.
-   */
+  /** Starts {@code ready → active} through the provisioning queue (see {@link JobRepository#activateReady}). */
   public static Future<Void> start(SqlClient tx, long simId, String accountSid) {
-    return SqlExecutor.execute(tx, SQL.update(J).set(J.RUN_AT, DSL.currentOffsetDateTime())
-            .set(J.UPDATED_AT, DSL.currentOffsetDateTime())
-            .where(J.SIM_ID.eq(simId)).and(J.ORIGIN.eq(ProvisioningJob.TIMER)).and(J.TARGET_STATUS.eq("active"))
-            .and(J.STATE.eq("queued")))
-        .compose(updated -> updated.rowCount() > 0 ? Future.succeededFuture() : queue(tx, simId, accountSid));
-  }
-
-  private static Future<Void> queue(SqlClient tx, long simId, String accountSid) {
-    return SqlExecutor.execute(tx, SQL.select(J.CALLBACK_URL, J.CALLBACK_METHOD).from(J)
-            .where(J.SIM_ID.eq(simId)).and(J.CALLBACK_URL.isNotNull()).orderBy(J.ID.desc()).limit(1))
-        .compose(rows -> {
-          Row last = rows.size() == 0 ? null : rows.iterator().next();
-          return JobRepository.enqueue(tx, ProvisioningJob.of(simId, accountSid, ProvisioningJob.STATUS,
-              ProvisioningJob.TIMER, "active", "ready", last == null ? null : last.getString(0),
-              last == null ? null : last.getString(1)), Duration.ZERO);
-        }).mapEmpty();
+    return JobRepository.activateReady(tx, simId, accountSid);
   }
 }

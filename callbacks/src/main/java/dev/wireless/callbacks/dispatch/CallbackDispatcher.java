@@ -2,6 +2,7 @@ package dev.wireless.callbacks.dispatch;
 
 import dev.wireless.callbacks.SigningKeys;
 import dev.wireless.persistence.ChannelListener;
+import dev.wireless.persistence.jobs.ClaimLoop;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * Any number of dispatchers, in one process or many, can share a database; SKIP LOCKED and the
  * leases keep them from sending the same attempt twice.
  *
- * <p>Deploy with {@code vertx.deployVerticle(new CallbackDispatcher(pool, settings, keys))}. It wakes
- * on NOTIFY, on its poll timer, on a timer for its own short retries, and when capacity frees up.
+ * <p>Deploy with {@code vertx.deployVerticle(new CallbackDispatcher(pool, settings, keys))}. It claims
+ * in the job engine's {@link ClaimLoop}, as many deliveries as it has room for (each attempt is an
+ * HTTP call of its own length, so a claimed batch is started, not awaited): it claims again at once
+ * after a claim that found work, on NOTIFY, on a timer for its own short retries, when capacity
+ * frees up after a claim that filled it, and otherwise at the poll interval.
  * A rescuer turns expired leases (a dispatcher that died mid-send) back into retries.
  *
  * <p>Undeploying stops claiming, hands claimed-but-unsent deliveries straight back to
@@ -51,16 +55,15 @@ public final class CallbackDispatcher extends VerticleBase {
     private CallbackSender sender;
     private DeliveredBatch delivered;
     private ChannelListener listener;
-    private Future<?> lastClaim = Future.succeededFuture();
-    private boolean claiming;
+    private ClaimLoop<DeliveryRow> loop;
     /** The channel the outbox's trigger notifies (migration V004). */
     static final String NOTIFY_CHANNEL = "callback_deliveries";
 
     private final AttemptObserver observer;
-    private boolean wanted;
+    /** The last claim had no room left or filled it: a finished attempt claims again. */
+    private boolean full;
     private boolean stopping;
     private int inFlight;
-    private long pollTimer;
     private long rescueTimer;
 
     public CallbackDispatcher(Pool pool, DispatcherSettings settings, SigningKeys keys) {
@@ -86,6 +89,8 @@ public final class CallbackDispatcher extends VerticleBase {
     public Future<?> start() {
         sender = new CallbackSender(vertx, settings);
         delivered = new DeliveredBatch(pool, id);
+        loop = ClaimLoop.ofBatches(vertx, "callback dispatcher " + id, settings.pollInterval(), this::claim,
+                this::attemptAll, this::handBackUnsent);
         // a committed delivery wakes the dispatcher within milliseconds instead of at the next poll;
         // an optimisation only: polling goes on, and every (re)connection wakes it once
         listener = new ChannelListener(vertx, pool, NOTIFY_CHANNEL, new ChannelListener.Events() {
@@ -99,18 +104,16 @@ public final class CallbackDispatcher extends VerticleBase {
                 wake();
             }
         });
-        pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), t -> wake());
         rescueTimer = vertx.setPeriodic(settings.rescueInterval().toMillis(), t -> rescue());
-        return listener.start().onSuccess(v -> wake());
+        return listener.start().onSuccess(v -> loop.start());
     }
 
     @Override
     public Future<?> stop() {
         stopping = true;
-        vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(rescueTimer);
         return listener.stop()
-                .transform(ar -> lastClaim.transform(claimed -> handBackUnsent()))
+                .transform(ar -> loop.stop()) // after the claim in flight: handBackUnsent
                 .transform(ar -> delivered.drained())
                 .eventually(() -> {
                     sender.close();
@@ -118,38 +121,35 @@ public final class CallbackDispatcher extends VerticleBase {
                 });
     }
 
-    /** Claims as much due work as there is room for, unless a claim is already running. */
+    /** Wakes the claim loop (a NOTIFY, a due retry, a rescue); callable from any thread. */
     private void wake() {
-        if (stopping) {
-            return;
+        if (!stopping && loop != null) {
+            loop.wake();
         }
-        wanted = true;
+    }
+
+    /** Claims as much due work as there is room for; none when every slot is in flight. */
+    private Future<List<DeliveryRow>> claim() {
         int room = settings.batchSize() - inFlight;
-        if (claiming || room <= 0) {
-            return; // the running claim or the next finished attempt calls again
+        if (room <= 0) {
+            full = true;
+            return Future.succeededFuture(List.of());
         }
-        wanted = false;
-        claiming = true;
-        Future<List<DeliveryRow>> claim = repository.claim(id, room, settings.leaseDuration());
-        lastClaim = claim;
-        claim.onComplete(ar -> {
-            claiming = false;
-            if (ar.failed()) {
-                LOG.warn("claiming callbacks failed; retrying at the next poll", ar.cause());
-                return;
-            }
-            List<DeliveryRow> rows = ar.result();
+        return repository.claim(id, room, settings.leaseDuration()).onSuccess(rows -> {
+            full = rows.size() == room;
             rows.forEach(row -> unsent.put(row.id(), row));
-            if (stopping) {
-                return;
-            }
-            Map<String, Future<AccountKeys>> keysByAccount = new HashMap<>();
-            rows.forEach(row -> attempt(row, keysByAccount.computeIfAbsent(row.accountSid(),
-                    account -> AccountKeys.lookup(keys, account))));
-            if (rows.size() == room || wanted) {
-                wake();
-            }
         });
+    }
+
+    /** Starts every attempt of a claim; the loop claims again without waiting for their answers. */
+    private Future<Void> attemptAll(List<DeliveryRow> rows) {
+        if (stopping) {
+            return Future.succeededFuture(); // still unsent: the hand-back returns them
+        }
+        Map<String, Future<AccountKeys>> keysByAccount = new HashMap<>();
+        rows.forEach(row -> attempt(row, keysByAccount.computeIfAbsent(row.accountSid(),
+                account -> AccountKeys.lookup(keys, account))));
+        return Future.succeededFuture();
     }
 
     private void attempt(DeliveryRow row, Future<AccountKeys> signing) {
@@ -184,7 +184,8 @@ public final class CallbackDispatcher extends VerticleBase {
                             repository.handBack(id, List.of(row));
                         }
                     }
-                    if (wanted) {
+                    if (full) {
+                        full = false;
                         wake();
                     }
                 });

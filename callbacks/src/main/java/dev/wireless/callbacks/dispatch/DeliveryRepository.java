@@ -7,6 +7,7 @@ import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 import dev.wireless.callbacks.alerts.AlertRepository;
 import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.persistence.SqlExecutor.Template;
+import dev.wireless.persistence.jobs.DatabaseClock;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
 import dev.wireless.persistence.jooq.tables.records.CallbackDeliveriesRecord;
 import io.vertx.core.Future;
@@ -28,7 +29,6 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.UpdateSetMoreStep;
-import org.jooq.types.DayToSecond;
 
 /**
  * Every state change of {@code callback_deliveries} the dispatcher makes (see the state diagram in
@@ -51,7 +51,6 @@ final class DeliveryRepository {
             + "so this outcome did not change it";
 
     private static final CallbackDeliveries D = CALLBACK_DELIVERIES;
-    private static final Field<DayToSecond> ONE_MILLISECOND = DSL.inline(DayToSecond.valueOf(Duration.ofMillis(1)));
 
     /** Rendered once: every dispatcher runs it for every batch. */
     private static final Template CLAIM = claim();
@@ -77,8 +76,7 @@ final class DeliveryRepository {
         return Template.of(SQL.with(due).update(D)
                 .set(D.STATE, DSL.inline(RUNNING))
                 .set(D.LEASE_OWNER, DSL.param(D.LEASE_OWNER.getDataType()))
-                .set(D.LEASE_EXPIRES_AT, DSL.currentOffsetDateTime()
-                        .plus(ONE_MILLISECOND.times(DSL.param(SQLDataType.DOUBLE))))
+                .set(D.LEASE_EXPIRES_AT, DatabaseClock.plusMillis(DSL.param(SQLDataType.DOUBLE)))
                 .set(D.ATTEMPTED_AT, DSL.currentOffsetDateTime())
                 .set(D.ATTEMPT_COUNT, D.ATTEMPT_COUNT.plus(DSL.inline(1)))
                 .from(due)
@@ -179,7 +177,8 @@ final class DeliveryRepository {
                 .set(D.LAST_ERROR, CappedBody.truncate(verdict.lastError()));
         return switch (verdict.outcome()) {
             case DELIVERED -> update.set(D.STATE, DELIVERED).set(D.DELIVERED_AT, DSL.currentOffsetDateTime());
-            case RETRY -> update.set(D.STATE, PENDING).set(D.NEXT_ATTEMPT_AT, nowPlus(verdict.retryDelay()));
+            case RETRY -> update.set(D.STATE, PENDING)
+                    .set(D.NEXT_ATTEMPT_AT, DatabaseClock.plus(verdict.retryDelay()));
             case FAILED -> update.set(D.STATE, FAILED);
         };
     }
@@ -191,11 +190,6 @@ final class DeliveryRepository {
         return Attempt.failed(started, duration, OutgoingCallback.urlOf(row), "lease expired: dispatcher "
                 + row.leaseOwner() + " stopped or stalled before recording the outcome of this attempt "
                 + "(the receiver may have received it)", true);
-    }
-
-    /** {@code now() + duration} on the database clock; the SQL text is the same for every duration. */
-    private static Field<OffsetDateTime> nowPlus(Duration duration) {
-        return DSL.currentOffsetDateTime().plus(ONE_MILLISECOND.times(DSL.val((double) duration.toMillis())));
     }
 
     static List<DeliveryRow> rows(RowSet<Row> rows) {

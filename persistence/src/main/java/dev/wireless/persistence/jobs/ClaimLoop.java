@@ -1,4 +1,4 @@
-package dev.wireless.server.jobs;
+package dev.wireless.persistence.jobs;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loop every job worker runs: claim a batch of due jobs (the claim takes the leases), process
- * them all, and claim again at once while there was work, otherwise after the poll interval or
- * when {@link #wake} says new work was committed. Any number of loops, in any number of processes,
+ * The loop every job worker runs (the job engine's workers, see {@link JobQueue}, and the callback
+ * dispatcher): claim a batch of due jobs (the claim takes the leases), process them all, and claim
+ * again at once while there was work, otherwise after the poll interval or when {@link #wake} says
+ * new work was committed. A worker whose jobs take their own time (HTTP calls) may start them in
+ * {@code process} without awaiting them and claim by capacity. Any number of loops, in any number of processes,
  * may share one database. Runs on one Vert.x context.
  *
  * @param <J> the job type
@@ -95,6 +97,15 @@ public final class ClaimLoop<J> {
   /** Whether {@link #stop} was called: a job failing now is left to its lease, not retried. */
   public boolean stopped() {
     return stopped;
+  }
+
+  /**
+   * Whether a job whose work failed with {@code failure} is dropped rather than retried: its lease
+   * was lost (the job is its rescuer's now), or the loop is stopping (the job is released or left to
+   * its lease, and its attempt is not held against it).
+   */
+  public boolean abandons(Throwable failure) {
+    return failure instanceof LeaseLostException || stopped;
   }
 
   /** Stops claiming; completes once the batch in flight has ended and the hand-back has run. */
