@@ -57,10 +57,6 @@ public final class OperatorToken implements Authenticator {
     return generated;
   }
 
-  public String value() {
-    return new String(token, StandardCharsets.UTF_8);
-  }
-
   /** Succeeds (with no account) when the request carries the operator token; else 401, 20003. */
   @Override
   public Future<String> authenticate(HttpServerRequest request) {
