@@ -135,5 +135,8 @@ final class Services {
     DataSessionsApiBinder.bind(binder, new DataSessionsResource(usage));
     UsageRecordsApiBinder.bind(binder, new UsageRecordsResource(usage));
     CommandsApiBinder.bind(binder, new CommandsResource(commands));
+    dev.wireless.server.api.NetworkEventsApiBinder.bind(binder,
+        new dev.wireless.server.ingestion.NetworkEventsResource(ingestion));
+    dev.wireless.server.api.SimulatorApiBinder.bind(binder, new dev.wireless.server.commands.SimulatorResource(commandEvents));
   }
 }

@@ -10,7 +10,6 @@ import dev.wireless.server.config.TlsSetup;
 import dev.wireless.server.http.ErrorMapper;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.http.RateLimiter;
-import dev.wireless.server.ingestion.IngestionRoutes;
 import dev.wireless.server.ingestion.OperatorToken;
 import dev.wireless.server.ingestion.UsageJobs;
 import dev.wireless.server.idempotency.IdempotentRequests;
@@ -24,8 +23,6 @@ import dev.wireless.server.sims.ProvisioningWorkers;
 import dev.wireless.callbacks.CallbackRetention;
 import dev.wireless.server.ops.Draining;
 import dev.wireless.server.commands.CommandWorkers;
-import dev.wireless.server.commands.SimulatorRoutes;
-import dev.wireless.server.ingestion.OperatorToken;
 import dev.wireless.callbacks.dispatch.CallbackDispatcher;
 import dev.wireless.callbacks.signing.DatabaseSigningKeys;
 import dev.wireless.callbacks.signing.SecretBox;
@@ -164,15 +161,13 @@ public final class WirelessServer {
         Services services = new Services(pool, resolved, secrets.get(), commandWorkers::wake);
         services.credentials().start(vertx, pool);
         return contract.map(loaded -> ApiRouter.create(vertx, loaded, resolved.publicBaseUrl(), config.maxBodyBytes(),
-                services.authenticator(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
+                services.authenticator(), operatorToken.get(), new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst()),
                 new IdempotentRequests(pool, config.limits().idempotencyTtl()),
                 dev.wireless.server.http.CorsPolicy.allowing(config.corsOrigins()), security,
                 new RequestTelemetry(config.jsonAccessLog()), services::bind))
             .compose(built -> {
-              IngestionRoutes.mount(built, services.ingestion(), operatorToken.get(), config.maxBodyBytes());
               OpsRoutes.mountDocs(built);
               ConsoleRoutes.mount(built);
-              SimulatorRoutes.mount(built, services.commandEvents(), operatorToken.get());
               if (config.managementPort() < 0) {
                 OpsRoutes.mountOperator(built, pool, database::live, draining::active);
               }

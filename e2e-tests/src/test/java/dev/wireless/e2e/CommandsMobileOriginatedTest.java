@@ -107,7 +107,8 @@ class CommandsMobileOriginatedTest extends ContractCheck {
     assertError(fx.http.postForm("/simulator/v1/Sims/" + simSid + "/Commands", fx.auth, "Command", "hi"), 401, 20003);
     assertError(fx.http.postForm("/simulator/v1/Sims/" + simSid + "/Commands", null, "Command", "hi"), 401, 20003);
     assertError(simulate("DE" + "0".repeat(32), "Command", "hi"), 404, 33107);
-    assertError(simulate(simSid, "CommandMode", "text"), 400, 33101);
+    // the required Command is missing: 33102, as for every operation validated from a contract
+    assertError(simulate(simSid, "CommandMode", "text"), 400, 33102);
   }
 
   private HttpResponse<String> simulate(String sim, String... form) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.delivery.RetrySchedule;
 import dev.wireless.server.ingestion.IngestionService;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.PriceTable;
 import dev.wireless.server.usage.UsageRollups;
@@ -29,9 +30,10 @@ class IngestionMessageEventsTest extends ContractCheck {
     final List<Object> received = new CopyOnWriteArrayList<>();
 
     @Override
-    public Future<String> fromSim(MobileOriginatedSms sms) {
+    public Future<MessageEvents.Refusal> fromSim(MobileOriginatedSms sms) {
       received.add(sms);
-      return Future.succeededFuture(sms.iccid().equals("refused") ? "33203 Messaging not allowed for this SIM" : null);
+      return Future.succeededFuture(sms.iccid().equals("refused")
+          ? new MessageEvents.Refusal(ErrorCode.MESSAGING_NOT_ALLOWED, "Messaging not allowed for this SIM") : null);
     }
 
     @Override

@@ -78,7 +78,8 @@ class IngestionRejectsBadEventsTest extends ContractCheck {
     assertError(http.post("/network/v1/Events", customer, "application/json", "[]"), 401, 20003);
     assertError(http.post("/network/v1/Events", operator, "application/json", "{not json"), 400, 33101);
     assertError(http.post("/network/v1/Events", operator, "application/json", "{\"events\": 3}"), 400, 33101);
-    assertError(http.post("/network/v1/Events", operator, "application/json", ""), 400, 33101);
+    // the required body is missing: 33102, as for every operation validated from a contract
+    assertError(http.post("/network/v1/Events", operator, "application/json", ""), 400, 33102);
     JsonArray tooMany = new JsonArray();
     for (int i = 0; i < 1001; i++) {
       tooMany.add(new JsonObject());

@@ -4,6 +4,7 @@ import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.alerts.AlertRepository;
 import dev.wireless.callbacks.alerts.AlertRow;
 import dev.wireless.server.common.Sids;
+import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
@@ -29,12 +30,8 @@ public final class CommandMessageEvents implements MessageEvents {
   public static final int MESSAGING_NOT_ALLOWED = 33203;
   /** An MO text over 160 characters: truncated, stored and delivered, with this alert. */
   public static final int TRUNCATED = 33111;
-  /** A message that cannot be read (binary that is not base64). */
-  public static final int INVALID = 33101;
   /** The transport of a binary message over the SIM's data session. */
   static final String IP = "ip";
-  /** The SIM named by the event does not exist (no account to alert). */
-  public static final int UNKNOWN_SIM = 33107;
 
   private final Pool pool;
   private final UsageRollups usage;
@@ -49,10 +46,10 @@ public final class CommandMessageEvents implements MessageEvents {
   }
 
   @Override
-  public Future<String> fromSim(MobileOriginatedSms sms) {
+  public Future<Refusal> fromSim(MobileOriginatedSms sms) {
     return pool.withTransaction(tx -> new CommandRepository(tx).lockDevice(sms.iccid()).compose(found -> {
       if (found.isEmpty()) {
-        return Future.succeededFuture(UNKNOWN_SIM + " No SIM " + sms.iccid() + " exists");
+        return Future.succeededFuture(new Refusal(ErrorCode.SIM_NOT_FOUND, "No SIM " + sms.iccid() + " exists"));
       }
       CommandTarget sim = found.get();
       // where the SIM is: as the network reported it with the message, else its latest data session
@@ -66,10 +63,10 @@ public final class CommandMessageEvents implements MessageEvents {
       if (reason != null) {
         String text = "Messaging not allowed: a message from the SIM was refused because " + reason;
         return alert(tx, sim, MESSAGING_NOT_ALLOWED, AlertRow.ERROR, text)
-            .map(v -> MESSAGING_NOT_ALLOWED + " " + text);
+            .map(v -> new Refusal(ErrorCode.MESSAGING_NOT_ALLOWED, text));
       }
       if ("binary".equals(sms.mode()) && CommandPayload.decoded(sms.payload()) == null) {
-        return Future.succeededFuture(INVALID + " A binary message must be base64");
+        return Future.succeededFuture(new Refusal(ErrorCode.INVALID_PARAMETER, "A binary message must be base64"));
       }
       return store(tx, located, sms);
     }));
@@ -90,7 +87,7 @@ public final class CommandMessageEvents implements MessageEvents {
    * Stores the message, counted in the roaming class {@code sim} is located in. Over 160 characters
    * of text or 140 bytes of binary it is cut to that size and stored with a 33111 alert.
    */
-  private Future<String> store(SqlClient tx, CommandTarget sim, MobileOriginatedSms sms) {
+  private Future<Refusal> store(SqlClient tx, CommandTarget sim, MobileOriginatedSms sms) {
     String mode = "binary".equals(sms.mode()) ? "binary" : "text";
     String payload = sms.payload() == null ? "" : sms.payload();
     String kept = "binary".equals(mode) ? CommandPayload.truncatedBinary(payload) : CommandPayload.truncated(payload);
@@ -105,7 +102,7 @@ public final class CommandMessageEvents implements MessageEvents {
     OffsetDateTime at = sms.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : sms.time();
     return new CommandRepository(tx).insertOnce(row, sms.eventId()).compose(stored -> {
       if (stored.isEmpty()) {
-        return Future.succeededFuture((String) null); // the same event again: stored before
+        return Future.succeededFuture((Refusal) null); // the same event again: stored before
       }
       Future<Void> truncated = truncate ? alert(tx, sim, TRUNCATED, AlertRow.WARNING, "Command exceeded max length: "
           + "a message of " + size + " from the SIM was cut to " + limit + " (" + stored.get().sid() + ")")
@@ -114,7 +111,7 @@ public final class CommandMessageEvents implements MessageEvents {
           .compose(v -> usage.countCommand(tx, sim.accountSid(), sim.sid(), CommandRow.FROM_SIM, sim.roaming(),
               sim.countryCode(), at))
           .compose(v -> callbacks.received(tx, stored.get(), sim))
-          .map(v -> (String) null);
+          .map(v -> (Refusal) null);
     });
   }
 

@@ -23,6 +23,7 @@ public enum ErrorCode {
   SERVICE_UNAVAILABLE(20503, 503, "The service is temporarily unavailable"),
   OUTCOME_UNKNOWN(20504, 503, "The outcome of the request is unknown; retry with the same Idempotency-Key"),
   INVALID_CALLBACK_URL(21502, 400, "Invalid callback URL"),
+  GENERIC_WIRELESS_ERROR(33000, 503, "Generic error"),
   CONFLICTING_UPDATE(33010, 409, "Another update of this resource is in progress"),
   INVALID_PARAMETER(33101, 400, "Invalid parameter value"),
   MISSING_PARAMETER(33102, 400, "A required parameter is missing"),

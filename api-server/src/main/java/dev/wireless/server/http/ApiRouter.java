@@ -14,7 +14,8 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.function.Consumer;
 
 /**
- * Builds the HTTP router from wireless.yaml: the contract is the router. Routes are bound by
+ * Builds the HTTP router from wireless.yaml and operator.yaml ({@link OperatorContract}): the
+ * contract is the router. Routes are bound by
  * operationId only, every request is authenticated and validated before any resource code runs,
  * and every failure ends in the one {@link ErrorMapper}.
  */
@@ -25,7 +26,7 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  /** wireless.yaml read and resolved, as the router validates with it. */
+  /** wireless.yaml and operator.yaml read and resolved, as the router validates with them. */
   public record LoadedContract(JsonObject document, FormBodyAdapter forms, PublicOperations publicOperations,
                                OpenAPIContract contract) {
   }
@@ -35,7 +36,7 @@ public final class ApiRouter {
    * database starts and migrates (about a second of YAML, schema resolution and class loading).
    */
   public static Future<LoadedContract> loadContract(Vertx vertx) {
-    JsonObject document = ContractDocument.load();
+    JsonObject document = document();
     FormBodyAdapter forms = new FormBodyAdapter(document);
     PublicOperations publicOperations = new PublicOperations(document);
     return OpenAPIContract.from(vertx, forms.contract()).map(CachingContract::wrap)
@@ -46,6 +47,7 @@ public final class ApiRouter {
    * @param loaded       the contract ({@link #loadContract})
    * @param baseUrl      public base URL (scheme, host, port) used in every {@code url} and error link
    * @param bodyLimit    the largest accepted request body in bytes; larger ones get 413
+   * @param operator     authenticates the operator's token on the operations of operator.yaml
    * @param rateLimiter  requests per account
    * @param idempotency  remembers replies to POSTs carrying an {@code Idempotency-Key}
    * @param cors         cross-origin access for browser apps (answers preflights before any authentication)
@@ -55,17 +57,18 @@ public final class ApiRouter {
    * @param bindings     registers the resources with the generated binders
    */
   public static Router create(Vertx vertx, LoadedContract loaded, String baseUrl, long bodyLimit,
-                              Authenticator authenticator, RateLimiter rateLimiter, IdempotentRequests idempotency,
+                              Authenticator authenticator, Authenticator operator, RateLimiter rateLimiter,
+                              IdempotentRequests idempotency,
                               CorsPolicy cors, HttpSecurity security, Handler<RoutingContext> telemetry,
                               Consumer<OperationBinder> bindings) {
     OpenAPIContract contract = loaded.contract();
     JsonObject document = loaded.document();
     ContractRequestExtractor extractor = new ContractRequestExtractor(loaded.forms(), loaded.publicOperations(),
-        authenticator, rateLimiter, security.authFailures());
+        authenticator, operator, rateLimiter, security.authFailures());
     RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
     builder.rootHandler(telemetry);
     builder.rootHandler(cors);
-    builder.rootHandler(new RequestBodyReader(bodyLimit));
+    builder.rootHandler(new RequestBodyReader(bodyLimit, largerBodyLimits(document, bodyLimit)));
     builder.rootHandler(ApiRouter::checkUri);
     OperationBinder binder = new OperationBinder(builder, baseUrl, idempotency,
         new InlineValidation(vertx, contract, extractor, document,
@@ -87,10 +90,39 @@ public final class ApiRouter {
    * handled by the platform), e.g. to validate responses against it in contract tests.
    */
   public static Future<OpenAPIContract> validationContract(Vertx vertx) {
-    JsonObject document = ContractDocument.load();
+    JsonObject document = document();
     new FormBodyAdapter(document);
     new PublicOperations(document);
     return OpenAPIContract.from(vertx, document);
+  }
+
+  /** Both contracts as one document (see {@link OperatorContract}). */
+  private static JsonObject document() {
+    return OperatorContract.mergeInto(ContractDocument.load(), ContractDocument.loadOperator());
+  }
+
+  /**
+   * The body limits of operations that declare {@code x-max-body-bytes} larger than the server's
+   * (a batch of network events), by path; a path with parameters cannot have one.
+   */
+  private static java.util.Map<String, Long> largerBodyLimits(JsonObject document, long bodyLimit) {
+    java.util.Map<String, Long> limits = new java.util.HashMap<>();
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      if (!(paths.getValue(path) instanceof JsonObject item)) {
+        continue; // the schema repository's own annotations
+      }
+      for (Object operation : item.getMap().values()) {
+        Object declared = operation instanceof JsonObject object ? object.getValue("x-max-body-bytes") : null;
+        if (declared instanceof Number limit && limit.longValue() > bodyLimit) {
+          if (path.contains("{")) {
+            throw new IllegalStateException("x-max-body-bytes on " + path + ": only paths without parameters");
+          }
+          limits.put(path, limit.longValue());
+        }
+      }
+    }
+    return limits;
   }
 
   /**

@@ -15,21 +15,33 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Loads wireless.yaml — the exact file the interfaces and the client were generated from, packaged
- * by the openapi module — as a JSON tree the Vert.x OpenAPI contract can be built from.
+ * by the openapi module — as a JSON tree the Vert.x OpenAPI contract can be built from; likewise
+ * operator.yaml, the contract of the operator's routes (network feed, device simulator).
  */
 public final class ContractDocument {
 
   /** Classpath location of the contract. */
   public static final String RESOURCE = "openapi/wireless.yaml";
+  /** Classpath location of the operator's contract. */
+  public static final String OPERATOR_RESOURCE = "openapi/operator.yaml";
 
   private ContractDocument() {
   }
 
   /** The raw YAML text, as served to API consumers. */
   public static String text() {
-    try (InputStream in = ContractDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    return text(RESOURCE);
+  }
+
+  /** The operator contract's raw YAML text, as served to the operator. */
+  public static String operatorText() {
+    return text(OPERATOR_RESOURCE);
+  }
+
+  private static String text(String resource) {
+    try (InputStream in = ContractDocument.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        throw new IllegalStateException(resource + " is not on the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -39,7 +51,16 @@ public final class ContractDocument {
 
   /** The contract as JSON (YAML keys as strings, timestamps as ISO strings). */
   public static JsonObject load() {
-    Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text());
+    return parse(text());
+  }
+
+  /** The operator contract as JSON. */
+  public static JsonObject loadOperator() {
+    return parse(operatorText());
+  }
+
+  private static JsonObject parse(String yaml) {
+    Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     return (JsonObject) toJson(tree);
   }
 

@@ -13,7 +13,8 @@ import io.vertx.openapi.validation.ValidatableRequest;
  * The first step of every contract route: refuse an address throttled for failed
  * authentications ({@link AuthFailureThrottle}), authenticate when the operation's {@code security}
  * requires it (so a caller without credentials learns nothing, not even which parameter is
- * wrong), then hand the request to validation — its values read by {@link RequestValues} (each
+ * wrong) — an operator operation with the operator's token, which acts for no account and so is
+ * not rate-limited per account — then hand the request to validation — its values read by {@link RequestValues} (each
  * decoded exactly once), form bodies converted by {@link FormBodyAdapter}.
  */
 final class ContractRequestExtractor implements RequestExtractor {
@@ -25,11 +26,13 @@ final class ContractRequestExtractor implements RequestExtractor {
   private final FormBodyAdapter forms;
   private final PublicOperations publicOperations;
   private final Authenticator authenticator;
+  private final Authenticator operator;
   private final RateLimiter rateLimiter;
   private final AuthFailureThrottle authFailures;
 
   ContractRequestExtractor(FormBodyAdapter forms, PublicOperations publicOperations, Authenticator authenticator,
-                           RateLimiter rateLimiter, AuthFailureThrottle authFailures) {
+                           Authenticator operator, RateLimiter rateLimiter, AuthFailureThrottle authFailures) {
+    this.operator = operator;
     this.rateLimiter = rateLimiter;
     this.authFailures = authFailures;
     this.forms = forms;
@@ -58,11 +61,9 @@ final class ContractRequestExtractor implements RequestExtractor {
     }
     Future<Void> authenticated = isPublic
         ? Future.succeededFuture()
-        : authenticator.authenticate(ctx.request()).onFailure(e -> {
-          if (e instanceof ApiException api && api.code() == ErrorCode.UNAUTHENTICATED) {
-            authFailures.failed(ctx.request());
-          }
-        }).map(accountSid -> {
+        : publicOperations.isOperator(operation.getOperationId())
+        ? countFailure(ctx, operator.authenticate(ctx.request())).mapEmpty()
+        : countFailure(ctx, authenticator.authenticate(ctx.request())).map(accountSid -> {
           ctx.put(ACCOUNT_KEY, accountSid);
           long retryAfter = rateLimiter.acquire(accountSid);
           if (retryAfter > 0) {
@@ -74,5 +75,13 @@ final class ContractRequestExtractor implements RequestExtractor {
     return authenticated
         .compose(v -> bodyExtractor.extractValidatableRequest(ctx, operation))
         .map(request -> forms.hasFormBody(operation.getOperationId()) ? forms.adapt(request, operation) : request);
+  }
+
+  private Future<String> countFailure(RoutingContext ctx, Future<String> authentication) {
+    return authentication.onFailure(e -> {
+      if (e instanceof ApiException api && api.code() == ErrorCode.UNAUTHENTICATED) {
+        authFailures.failed(ctx.request());
+      }
+    });
   }
 }

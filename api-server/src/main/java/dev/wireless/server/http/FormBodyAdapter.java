@@ -34,6 +34,8 @@ final class FormBodyAdapter {
 
   private final JsonObject contract;
   private final Map<String, JsonObject> formSchemas = new HashMap<>();
+  /** Operations that take the same body as a form or as JSON (the device simulator). */
+  private final java.util.Set<String> jsonToo = new java.util.HashSet<>();
 
   /** Rewrites {@code contract} in place. */
   FormBodyAdapter(JsonObject contract) {
@@ -53,6 +55,9 @@ final class FormBodyAdapter {
     JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
     if (content == null || !content.containsKey(FORM)) {
       return;
+    }
+    if (content.containsKey("application/json")) {
+      jsonToo.add(operation.getString("operationId"));
     }
     JsonObject media = (JsonObject) content.remove(FORM);
     media.remove("encoding"); // how arrays are serialised in a form (repeated keys); no meaning for JSON
@@ -77,6 +82,10 @@ final class FormBodyAdapter {
           request.getQuery(), null, "application/json");
     }
     String contentType = request.getContentType();
+    if (contentType != null && jsonToo.contains(operation.getOperationId())
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      return request; // validated as the JSON it is
+    }
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
       throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "The request body must be " + FORM + " (got " + (contentType == null ? "no Content-Type" : contentType) + ")");

@@ -41,11 +41,14 @@ import java.util.Set;
  */
 final class InlineValidation {
 
+  private static final String JSON = "application/json";
+
   private final RequestValidatorImpl checks;
   private final RequestExtractor extractor;
   private final JsonObject document;
   private final Map<Parameter, SimpleParameterCheck> simple = new IdentityHashMap<>();
   private final Set<Parameter> dateTimes = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Operation, JsonBodyShapeCheck> bodyShapes = new IdentityHashMap<>();
   private final SchemaRepository schemas;
   private final CallbackUrlGuard callbackUrls;
 
@@ -72,6 +75,10 @@ final class InlineValidation {
       if ("date-time".equals(parameter.getSchema().get("format"))) {
         dateTimes.add(parameter);
       }
+    }
+    JsonBodyShapeCheck bodyShape = bodyShape(operation);
+    if (bodyShape != null) {
+      bodyShapes.put(operation, bodyShape);
     }
     String operationId = operation.getOperationId();
     boolean takesUrls = !callbackUrls.urlParameters(operationId).isEmpty();
@@ -105,8 +112,35 @@ final class InlineValidation {
         case QUERY -> query.put(name, parameter(parameter, request.getQuery().get(name)));
       }
     }
-    return new ValidatedRequestImpl(cookies, headers, path, query,
-        checks.validateBody(operation.getRequestBody(), request));
+    return new ValidatedRequestImpl(cookies, headers, path, query, body(request, operation));
+  }
+
+  /** The shape check's answer when it is certain, otherwise the full validator's. */
+  private RequestParameter body(ValidatableRequest request, Operation operation) {
+    JsonBodyShapeCheck shape = bodyShapes.get(operation);
+    String contentType = request.getContentType();
+    if (shape != null && contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)
+        && request.getBody() != null && !request.getBody().isNull()) {
+      Object valid = shape.validate(request.getBody().getBuffer(null));
+      if (valid != JsonBodyShapeCheck.UNDECIDED) {
+        return new RequestParameterImpl(valid);
+      }
+    }
+    return checks.validateBody(operation.getRequestBody(), request);
+  }
+
+  /** The shortcut for an operation whose only body is JSON of a plain shape (the network feed's batch). */
+  private JsonBodyShapeCheck bodyShape(Operation operation) {
+    if (operation.getRequestBody() == null || operation.getRequestBody().getContent().size() != 1
+        || operation.getRequestBody().getContent().get(JSON) == null) {
+      return null;
+    }
+    io.vertx.openapi.contract.MediaType media = operation.getRequestBody().getContent().get(JSON);
+    JsonObject schema = new JsonObject();
+    for (String name : media.getSchema().fieldNames()) {
+      schema.put(name, (Object) media.getSchema().get(name));
+    }
+    return JsonBodyShapeCheck.of(schema, document);
   }
 
   /**

@@ -58,8 +58,11 @@ public final class JsonCodec {
     return MAPPER;
   }
 
-  /** Serializes an API model. */
+  /** Serializes an API model, or a JSON tree built as one (a batch answer of the network feed). */
   public static Buffer encode(Object model) {
+    if (model instanceof io.vertx.core.json.JsonObject json) {
+      return json.toBuffer();
+    }
     try {
       return Buffer.buffer(MAPPER.writeValueAsBytes(model));
     } catch (JsonProcessingException e) {

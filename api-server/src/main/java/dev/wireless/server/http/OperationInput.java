@@ -19,7 +19,7 @@ public final class OperationInput {
   OperationInput(ValidatedRequest request) {
     this.request = request;
     RequestParameter body = request.getBody();
-    this.form = body == null || body.isNull() ? new JsonObject() : body.getJsonObject();
+    this.form = body != null && body.get() instanceof JsonObject object ? object : new JsonObject();
   }
 
   @SuppressWarnings("unchecked")
@@ -37,11 +37,14 @@ public final class OperationInput {
     return (T) fromParameters(request.getHeaders(), name, type);
   }
 
-  /** A JSON request body as a whole, as the generated model of its schema (null when there is none). */
+  /**
+   * A JSON request body as a whole, as the generated model of its schema (null when there is none);
+   * a body the contract leaves untyped ({@code Object}) comes as it was parsed, a JSON object or array.
+   */
   @SuppressWarnings("unchecked")
   public <T> T body(String name, JavaType type) {
     RequestParameter body = request.getBody();
-    return body == null || body.isNull() ? null : (T) ParamType.convert(name, form, type);
+    return body == null || body.isNull() ? null : (T) ParamType.convert(name, body.get(), type);
   }
 
   @SuppressWarnings("unchecked")

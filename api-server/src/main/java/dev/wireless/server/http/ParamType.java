@@ -28,7 +28,7 @@ public final class ParamType {
     if (value == null) {
       return null;
     }
-    if (!type.isContainerType() && type.getRawClass() == value.getClass()) {
+    if (!type.isContainerType() && (type.getRawClass() == value.getClass() || type.getRawClass() == Object.class)) {
       return value;
     }
     if (type.getRawClass() == OffsetDateTime.class && value instanceof String text) {

@@ -20,11 +20,16 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
  */
 final class RequestBodyReader implements Handler<RoutingContext> {
 
-  private final long limit;
+  private final long defaultLimit;
+  private final java.util.Map<String, Long> limitsByPath;
 
-  /** @param limit the largest accepted body in bytes */
-  RequestBodyReader(long limit) {
-    this.limit = limit;
+  /**
+   * @param limit        the largest accepted body in bytes
+   * @param limitsByPath larger limits of single paths (an operation's {@code x-max-body-bytes})
+   */
+  RequestBodyReader(long limit, java.util.Map<String, Long> limitsByPath) {
+    this.defaultLimit = limit;
+    this.limitsByPath = java.util.Map.copyOf(limitsByPath);
   }
 
   @Override
@@ -36,6 +41,7 @@ final class RequestBodyReader implements Handler<RoutingContext> {
     }
     context.visitHandler(RoutingContextInternal.BODY_HANDLER);
     HttpServerRequest request = ctx.request();
+    long limit = limitsByPath.isEmpty() ? defaultLimit : limitsByPath.getOrDefault(request.path(), defaultLimit);
     long declared = contentLength(request);
     boolean chunked = request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     if (declared < 0 && !chunked) {

@@ -33,12 +33,9 @@ final class IngestionResults {
     return result(index, eventId, "rejected").put("code", 33101).put("message", message);
   }
 
-  /** A refusal such as "33203 Messaging not allowed": its leading code (33000 if none) and text. */
-  static JsonObject refused(int index, String eventId, String refusal) {
-    String[] parts = refusal.trim().split(" ", 2);
-    boolean coded = parts[0].matches("[0-9]{5}");
-    return result(index, eventId, "rejected").put("code", coded ? Integer.parseInt(parts[0]) : 33000)
-        .put("message", coded && parts.length > 1 ? parts[1] : refusal);
+  /** A messaging event the Commands service refused: its code and cause. */
+  static JsonObject refused(int index, String eventId, MessageEvents.Refusal refusal) {
+    return result(index, eventId, "rejected").put("code", refusal.code().code()).put("message", refusal.message());
   }
 
   /** The batch answer, results in batch order; counts the outcomes. */

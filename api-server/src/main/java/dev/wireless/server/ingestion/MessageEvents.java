@@ -1,5 +1,7 @@
 package dev.wireless.server.ingestion;
 
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.core.Future;
 import java.time.OffsetDateTime;
 
@@ -12,13 +14,17 @@ public interface MessageEvents {
 
   /**
    * An SMS a SIM sent to the short code (mobile-originated). Idempotent by {@code eventId}: a resent
-   * event stores nothing new. Succeeds with {@code null} when stored (or already stored), or with a
-   * refusal reason (e.g. "33203 …") when the SIM may not send messages; fails only on a database
-   * error.
+   * event stores nothing new. Succeeds with {@code null} when stored (or already stored), or with the
+   * {@link Refusal} when the SIM may not send messages (what the refusal records, e.g. its Debugger
+   * alert, is committed); fails only on a database error.
    */
-  Future<String> fromSim(MobileOriginatedSms sms);
+  Future<Refusal> fromSim(MobileOriginatedSms sms);
 
-  /** A delivery receipt for the MT Command {@code commandSid}; a repeated or late receipt is ignored. */
+  /**
+   * A delivery receipt for the MT Command {@code commandSid}; a repeated or late receipt is ignored.
+   * Fails with an {@link ApiException} when the receipt is refused, with anything else when it could
+   * not be stored.
+   */
   Future<Void> deliveryReceipt(String commandSid, boolean delivered, int errorCode, String message);
 
   /**
@@ -33,5 +39,17 @@ public interface MessageEvents {
    */
   record MobileOriginatedSms(String eventId, String iccid, OffsetDateTime time, String mode, String payload,
                              String roaming, String countryCode, String transport) {
+  }
+
+  /**
+   * Why a messaging event was not stored: a public error code and the cause. The network feed
+   * reports it as the event's result; the device simulator answers with it as an error.
+   */
+  record Refusal(ErrorCode code, String message) {
+
+    /** The refusal as the error the API answers with. */
+    public ApiException toException() {
+      return ApiException.of(code, message);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.wireless.server.ingestion;
 
+import dev.wireless.server.errors.ApiException;
 import dev.wireless.server.ingestion.MessageEventParser.Receipt;
+import dev.wireless.server.ingestion.MessageEvents.Refusal;
 import dev.wireless.server.ingestion.MessageEvents.MobileOriginatedSms;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands a batch's messaging events to {@link MessageEvents} one after the other, in batch order,
- * and turns each answer into that event's result: stored → accepted, a refusal ("33203 …") →
- * rejected with that code and reason. An event that could not be stored (e.g. the database is
+ * and turns each answer into that event's result: stored → accepted, a {@link Refusal} (or a
+ * receipt refused with an {@link ApiException}) → rejected with that code and reason. An event that could not be stored (e.g. the database is
  * unreachable) fails the batch, which is then answered 503: nothing is acknowledged before it is
  * stored. Commands owns idempotency, so a resent MO SMS stores nothing new but is still reported
  * accepted.
@@ -40,13 +42,13 @@ final class MessageIngestion {
     return chain;
   }
 
-  private Future<String> one(Object event) {
-    Future<String> answer = event instanceof MobileOriginatedSms sms ? messages.fromSim(sms)
+  private Future<Refusal> one(Object event) {
+    Future<Refusal> answer = event instanceof MobileOriginatedSms sms ? messages.fromSim(sms)
         : messages.deliveryReceipt(((Receipt) event).commandSid(), ((Receipt) event).delivered(),
-            ((Receipt) event).errorCode(), ((Receipt) event).message()).map(v -> (String) null);
+            ((Receipt) event).errorCode(), ((Receipt) event).message()).map(v -> (Refusal) null);
     return answer.recover(e -> {
-      if (e.getMessage() != null && e.getMessage().matches("[0-9]{5} .*")) {
-        return Future.succeededFuture(e.getMessage());
+      if (e instanceof ApiException refused) {
+        return Future.succeededFuture(new Refusal(refused.code(), refused.getMessage()));
       }
       // not stored: the whole batch is answered 503 so that the network sends it again (every
       // messaging event is idempotent, so what this batch did store is not stored twice)

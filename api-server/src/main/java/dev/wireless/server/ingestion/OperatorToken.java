@@ -1,6 +1,11 @@
 package dev.wireless.server.ingestion;
 
 import dev.wireless.callbacks.signing.SecretFiles;
+import dev.wireless.server.errors.ApiException;
+import dev.wireless.server.errors.ErrorCode;
+import dev.wireless.server.http.Authenticator;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +16,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The operator's Bearer token for the network ingestion interface: WIRELESS_OPERATOR_TOKEN, or
- * one generated once into {@code <data dir>/secrets/operator.token}. Compared in constant time.
+ * The operator's Bearer token, the {@code operatorToken} scheme of operator.yaml (network feed,
+ * device simulator): WIRELESS_OPERATOR_TOKEN, or one generated once into
+ * {@code <data dir>/secrets/operator.token}. Compared in constant time. The router authenticates
+ * operator operations with it; it acts for no account.
  */
-public final class OperatorToken {
+public final class OperatorToken implements Authenticator {
+
+  private static final String OPERATOR = "operator";
 
   private final byte[] token;
   private final boolean generated;
@@ -48,11 +57,14 @@ public final class OperatorToken {
     return generated;
   }
 
-  public String value() {
-    return new String(token, StandardCharsets.UTF_8);
+  /** Succeeds (with no account) when the request carries the operator token; else 401, 20003. */
+  @Override
+  public Future<String> authenticate(HttpServerRequest request) {
+    return matches(request.getHeader("Authorization")) ? Future.succeededFuture(OPERATOR)
+        : Future.failedFuture(ApiException.of(ErrorCode.UNAUTHENTICATED, "An operator Bearer token is required"));
   }
 
-  boolean matches(String authorization) {
+  private boolean matches(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }

@@ -1,5 +1,6 @@
 package dev.wireless.server.ingestion;
 
+import dev.wireless.server.errors.ErrorCode;
 import io.vertx.core.Future;
 
 /**
@@ -8,15 +9,16 @@ import io.vertx.core.Future;
  */
 public final class UnavailableMessaging implements MessageEvents {
 
-  private static final String REFUSAL = "33000 messaging is not available on this node";
+  private static final Refusal REFUSAL = new Refusal(ErrorCode.GENERIC_WIRELESS_ERROR,
+      "messaging is not available on this node");
 
   @Override
-  public Future<String> fromSim(MobileOriginatedSms sms) {
+  public Future<Refusal> fromSim(MobileOriginatedSms sms) {
     return Future.succeededFuture(REFUSAL);
   }
 
   @Override
   public Future<Void> deliveryReceipt(String commandSid, boolean delivered, int errorCode, String message) {
-    return Future.failedFuture(REFUSAL);
+    return Future.failedFuture(REFUSAL.toException());
   }
 }

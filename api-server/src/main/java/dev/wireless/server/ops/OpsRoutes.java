@@ -96,6 +96,10 @@ public final class OpsRoutes {
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(yaml.get()));
     router.get("/v1/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(json.get()));
+    // public like the API's contract: it describes routes that all take the operator token, no secret
+    Supplier<String> operatorYaml = once(ContractDocument::operatorText);
+    router.get("/operator/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(operatorYaml.get()));
 
     Handler<RoutingContext> pages = SecurityHeaders.page(DOCS_CSP, "no-cache");
     router.get("/docs").handler(pages).handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
