@@ -2,6 +2,7 @@ package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
@@ -87,21 +88,23 @@ public final class DataSessionRepository {
                              String countryCode) {
   }
 
-  private static final ArrayRows KEYS = ArrayRows.of("k", D.SIM_ID, D.SESSION_KEY, D.STARTED_AT);
+  private static final ArrayRows KEYS = ArrayRows.of("k", SIMS.ICCID, D.SESSION_KEY, D.STARTED_AT);
   private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
           D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
           D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
           D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
-      .from(KEYS.table()).join(D).on(D.SIM_ID.eq(KEYS.field(D.SIM_ID)))
+      .from(KEYS.table()).join(SIMS).on(SIMS.ICCID.eq(KEYS.field(SIMS.ICCID)))
+      .join(D).on(D.SIM_ID.eq(SIMS.ID))
       .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
 
   /**
-   * The stored picture of those of these sessions that exist ({@code simIds[i]}, {@code keys[i]},
-   * {@code starts[i]} name one session).
+   * The stored picture of those of these sessions that exist ({@code iccids[i]}, {@code keys[i]},
+   * {@code starts[i]} name one session). Named by the SIM's ICCID, so that it can be sent with the
+   * statement that locks the SIMs, without waiting for their ids.
    */
-  public static Future<List<SessionWrite>> current(SqlClient tx, Long[] simIds, String[] keys,
+  public static Future<List<SessionWrite>> current(SqlClient tx, String[] iccids, String[] keys,
                                                    OffsetDateTime[] starts) {
-    return CURRENT.execute(tx, simIds, keys, starts).map(rows -> {
+    return CURRENT.execute(tx, iccids, keys, starts).map(rows -> {
       List<SessionWrite> sessions = new ArrayList<>(rows.size());
       for (Row r : rows) {
         sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
