@@ -14,6 +14,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -89,13 +90,19 @@ public final class DataSessionRepository {
   }
 
   private static final ArrayRows KEYS = ArrayRows.of("k", SIMS.ICCID, D.SESSION_KEY, D.STARTED_AT);
-  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
-          D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
-          D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
-          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
-      .from(KEYS.table()).join(SIMS).on(SIMS.ICCID.eq(KEYS.field(SIMS.ICCID)))
-      .join(D).on(D.SIM_ID.eq(SIMS.ID))
-      .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
+  /**
+   * The keys with their SIM's id, materialized: joined in one query with the sessions, the planner
+   * looked the sessions up by SIM alone (every session of the SIM, filtered), not by their key.
+   */
+  private static final CommonTableExpression<Record3<Long, String, OffsetDateTime>> SIM_KEYS = DSL.name("sk")
+      .asMaterialized(DSL.select(SIMS.ID.as(D.SIM_ID.getName()), KEYS.field(D.SESSION_KEY), KEYS.field(D.STARTED_AT))
+          .from(KEYS.table()).join(SIMS).on(SIMS.ICCID.eq(KEYS.field(SIMS.ICCID))));
+  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.with(SIM_KEYS).select(D.SIM_ID,
+          D.SIM_SID, D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK,
+          D.OPERATOR_MCC, D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI,
+          D.BYTES_UP, D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
+      .from(SIM_KEYS).join(D).on(D.SIM_ID.eq(SIM_KEYS.field(D.SIM_ID)))
+      .and(D.SESSION_KEY.eq(SIM_KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(SIM_KEYS.field(D.STARTED_AT))));
 
   /**
    * The stored picture of those of these sessions that exist ({@code iccids[i]}, {@code keys[i]},
