@@ -66,8 +66,10 @@ final class Enforcement {
   }
 
   /**
-   * Reads and locks the state of the SIMs with these ICCIDs, in SIM id order. Named by ICCID, so
-   * that it is sent with the statement that locks the SIMs (which runs first) without waiting for it.
+   * Reads the state of the SIMs with these ICCIDs. Named by ICCID, so that it is sent with the
+   * statement that locks the SIMs (which runs first) without waiting for it. Every writer of a SIM's
+   * state holds the SIM's row lock (ingestion, Commands, messages from the SIM), so the state needs
+   * no lock of its own: read after the SIM lock, it is the latest and stays so until the commit.
    */
   static Future<Stored> load(SqlClient tx, Collection<String> iccids) {
     return loadAll(tx, iccids).map(Stored::new);
@@ -195,10 +197,9 @@ final class Enforcement {
   private static final SqlExecutor.Template LOAD = SqlExecutor.Template.of(SQL.select(U.SIM_ID, U.MONTH,
           U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH)
       .from(U).join(SIMS).on(SIMS.ID.eq(U.SIM_ID))
-      .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType()))))
-      .orderBy(U.SIM_ID).forUpdate().of(U));
+      .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType())))));
 
-  /** The stored state of the SIMs with these ICCIDs (locked), as last saved, whatever period it was counted in. */
+  /** The stored state of the SIMs with these ICCIDs, as last saved, whatever period it was counted in. */
   private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<String> iccids) {
     return LOAD.execute(tx, (Object) iccids.toArray(String[]::new)).map(rows -> {
       Map<Long, Usage> usage = new HashMap<>();
