@@ -6,3 +6,11 @@
 -- few events of one SIM that started at the same instant are told apart by their key on the row.
 drop index network_events_session_ix;
 create index network_events_sim_session_ix on network_events (sim_id, session_started_at);
+
+-- Ingestion batches, like Commands, now add to the account rollups on a shard leased to one
+-- transaction at a time (not always shard 0), so that batches of one account never queue on the
+-- same rows' locks until each other's commits; readers sum over shards as before.
+comment on column usage_account_hourly.shard is
+  'spreads an account cell over rows: each Command or ingestion batch adds to a shard its node leases to it';
+comment on column usage_account_daily.shard is
+  'as usage_account_hourly.shard';
