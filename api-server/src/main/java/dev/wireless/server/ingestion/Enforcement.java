@@ -1,6 +1,7 @@
 package dev.wireless.server.ingestion;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
 import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.callbacks.CallbackOutbox;
@@ -55,37 +56,58 @@ final class Enforcement {
   private record Decision(Usage stored, Verdict verdict, boolean notifies, boolean activate, JsonObject directive) {
   }
 
+  /** The stored enforcement state of a batch's SIMs, read (and locked) before its usage is known. */
+  static final class Stored {
+    private final Map<Long, Usage> bySim;
+
+    private Stored(Map<Long, Usage> bySim) {
+      this.bySim = bySim;
+    }
+  }
+
   /**
-   * Applies several SIMs' usage changes (SIM id → hour/roaming cell → {up, down}) with one read and
-   * one write of their state, in SIM id order; returns the directives for the carrier.
+   * Reads the state of the SIMs with these ICCIDs. Named by ICCID, so that it is sent with the
+   * statement that locks the SIMs (which runs first) without waiting for it. Every writer of a SIM's
+   * state holds the SIM's row lock (ingestion, Commands, messages from the SIM), so the state needs
+   * no lock of its own: read after the SIM lock, it is the latest and stays so until the commit.
+   */
+  static Future<Stored> load(SqlClient tx, Collection<String> iccids) {
+    return loadAll(tx, iccids).map(Stored::new);
+  }
+
+  /**
+   * Applies several SIMs' usage changes (SIM id → hour/roaming cell → {up, down}) to their state
+   * as {@link #load loaded}, with one write of it, in SIM id order, then sends {@code last}: at once
+   * behind that write, or after the notifications and activations it decided when there are any.
+   * Returns the directives for the carrier.
    */
   Future<JsonArray> applyAll(SqlClient tx, Map<Long, SimPlan> sims, SortedMap<Long, Map<UsageKey, long[]>> deltas,
-                             OffsetDateTime now) {
-    return loadAll(tx, deltas.keySet()).compose(stored -> {
-      SortedMap<Long, Usage> toSave = new TreeMap<>();
-      List<Supplier<Future<?>>> effects = new ArrayList<>();
-      JsonArray directives = new JsonArray();
-      deltas.forEach((simId, delta) -> {
-        SimPlan sim = sims.get(simId);
-        MeteringPeriod period = MeteringPeriod.containing(sim.activatedAt(), now);
-        Decision d = decide(sim, inPeriod(stored.get(simId), period), delta, period);
-        toSave.put(simId, d.stored);
-        if (d.notifies) {
-          effects.add(() -> outbox.enqueue(tx, notification(sim, d.stored, d.verdict, period)));
-        }
-        if (d.activate) {
-          effects.add(() -> ReadyActivation.start(tx, sim.simId(), sim.accountSid()));
-        }
-        if (d.directive != null) {
-          directives.add(d.directive);
-        }
-      });
-      Future<?> work = saveAll(tx, toSave);
-      for (Supplier<Future<?>> effect : effects) {
-        work = work.compose(v -> effect.get());
+                             Stored loaded, OffsetDateTime now, Supplier<Future<?>> last) {
+    Map<Long, Usage> stored = loaded.bySim;
+    SortedMap<Long, Usage> toSave = new TreeMap<>();
+    List<Supplier<Future<?>>> effects = new ArrayList<>();
+    JsonArray directives = new JsonArray();
+    deltas.forEach((simId, delta) -> {
+      SimPlan sim = sims.get(simId);
+      MeteringPeriod period = MeteringPeriod.containing(sim.activatedAt(), now);
+      Decision d = decide(sim, inPeriod(stored.get(simId), period), delta, period);
+      toSave.put(simId, d.stored);
+      if (d.notifies) {
+        effects.add(() -> outbox.enqueue(tx, notification(sim, d.stored, d.verdict, period)));
       }
-      return work.map(v -> directives);
+      if (d.activate) {
+        effects.add(() -> ReadyActivation.start(tx, sim.simId(), sim.accountSid()));
+      }
+      if (d.directive != null) {
+        directives.add(d.directive);
+      }
     });
+    Future<?> work = saveAll(tx, toSave);
+    for (Supplier<Future<?>> effect : effects) {
+      work = work.compose(v -> effect.get());
+    }
+    Future<?> done = effects.isEmpty() ? Future.all(work, last.get()) : work.compose(v -> last.get());
+    return done.map(v -> directives);
   }
 
   /**
@@ -174,12 +196,12 @@ final class Enforcement {
 
   private static final SqlExecutor.Template LOAD = SqlExecutor.Template.of(SQL.select(U.SIM_ID, U.MONTH,
           U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH)
-      .from(U).where(U.SIM_ID.eq(DSL.any(DSL.param(U.SIM_ID.getDataType().getArrayDataType()))))
-      .orderBy(U.SIM_ID).forUpdate());
+      .from(U).join(SIMS).on(SIMS.ID.eq(U.SIM_ID))
+      .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType())))));
 
-  /** The stored state of these SIMs (locked), as last saved, whatever period it was counted in. */
-  private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<Long> simIds) {
-    return LOAD.execute(tx, (Object) simIds.toArray(Long[]::new)).map(rows -> {
+  /** The stored state of the SIMs with these ICCIDs, as last saved, whatever period it was counted in. */
+  private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<String> iccids) {
+    return LOAD.execute(tx, (Object) iccids.toArray(String[]::new)).map(rows -> {
       Map<Long, Usage> usage = new HashMap<>();
       for (Row r : rows) {
         usage.put(r.getLong(0), new Usage(r.getOffsetDateTime(1), r.getLong(2), r.getLong(3), r.getLong(4),

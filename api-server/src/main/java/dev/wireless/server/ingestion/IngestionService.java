@@ -3,6 +3,7 @@ package dev.wireless.server.ingestion;
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import dev.wireless.server.ingestion.EventParser.BadEvent;
+import dev.wireless.server.usage.CommandShards;
 import dev.wireless.server.usage.DataSessionRepository;
 import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
 import dev.wireless.server.usage.UsageAmounts;
@@ -15,9 +16,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +47,7 @@ public final class IngestionService {
   private final Enforcement enforcement;
   private final MessageIngestion messages;
   private final Clock clock;
+  private final CommandShards shards = new CommandShards();
 
   /** @param messages where MO SMS and delivery receipts go (the Commands service) */
   public IngestionService(Pool pool, UsageRollups rollups, CallbackOutbox outbox, MessageEvents messages,
@@ -81,27 +85,43 @@ public final class IngestionService {
         results.put(i, IngestionResults.rejected(i, eventId(batch.getValue(i)), bad.getMessage()));
       }
     }
-    Future<JsonArray> data = valid.isEmpty() ? Future.succeededFuture(new JsonArray())
-        : pool.withTransaction(tx -> apply(tx, valid, results, now, false))
-            .recover(e -> e instanceof DuplicateKeyException
-                ? pool.withTransaction(tx -> apply(tx, valid, results, now, true)) : Future.failedFuture(e));
+    Future<JsonArray> data = valid.isEmpty() ? Future.succeededFuture(new JsonArray()) : applyOnShard(valid, results, now);
     return data.compose(directives -> messages.apply(messaging, results)
         .map(v -> IngestionResults.summary(results, directives)));
   }
 
   /**
-   * The batch's transaction: locks its SIMs, stores its events while reading the stored picture of
-   * their sessions, reads the events only of sessions that a new event does not simply continue
-   * ({@link SessionUpdates}), then writes sessions, rollups and enforcement state. The events are
-   * first stored as if all were new; when one was stored already ({@code mayBeStored} false), the
-   * transaction fails, and runs again skipping stored events ({@link EventRepository#insert}). Statements that
-   * do not depend on each other are sent together; the connection pipelines them, and Postgres runs
-   * them in the order sent (SIM rows, then account rows, then enforcement state, as every writer).
+   * The batch's transaction, on an account shard leased for as long as it runs
+   * ({@link UsageRollups#addToAccounts}). The events are first stored as if all were new; when one
+   * was stored already, the insert fails the transaction, which runs again skipping stored events
+   * ({@link EventRepository#insert}).
+   */
+  private Future<JsonArray> applyOnShard(Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
+                                         OffsetDateTime now) {
+    CommandShards.Lease shard = shards.lease();
+    return pool.withTransaction(tx -> apply(tx, valid, results, now, false, shard.shard()))
+        .recover(e -> e instanceof DuplicateKeyException
+            ? pool.withTransaction(tx -> apply(tx, valid, results, now, true, shard.shard())) : Future.failedFuture(e))
+        .onComplete(done -> shard.release());
+  }
+
+  /**
+   * The batch's transaction in three round trips: (1) locks its SIMs and reads the stored picture
+   * of their sessions and their enforcement state, (2) stores the events and writes sessions, SIM
+   * rollups, enforcement state and, last, the account rollups, (3) commits. Statements that do not
+   * depend on each other's answers are sent together; the connection pipelines them and Postgres
+   * runs them in the order sent (SIM rows, then enforcement state, then account rows, as every
+   * writer). Only a batch with late or reordered events ({@link SessionUpdates}) reads those
+   * sessions' events, and only the retry after a resent event waits for the insert's answer.
    */
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
-                                  OffsetDateTime now, boolean mayBeStored) {
+                                  OffsetDateTime now, boolean mayBeStored, short shard) {
     Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
-    return EventRepository.lockSims(tx, iccids).compose(sims -> {
+    Future<Map<String, SimPlan>> locked = EventRepository.lockSims(tx, iccids);
+    Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, valid.values());
+    Future<Enforcement.Stored> state = Enforcement.load(tx, iccids);
+    return Future.all(locked, stored, state).compose(read -> {
+      Map<String, SimPlan> sims = locked.result();
       List<StoredEvent> known = new ArrayList<>();
       List<Integer> indexes = new ArrayList<>();
       valid.forEach((i, e) -> {
@@ -116,54 +136,72 @@ public final class IngestionService {
       if (known.isEmpty()) {
         return Future.succeededFuture(new JsonArray());
       }
+      Map<Long, SimPlan> byId = sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s));
+      Batch batch = new Batch(byId, stored.result(), state.result(), now, shard);
       Future<Predicate<EventKey>> inserted = EventRepository.insert(tx, known, mayBeStored);
-      Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, known);
-      return Future.all(inserted, stored).compose(both -> {
-        List<StoredEvent> fresh = new ArrayList<>();
-        for (int k = 0; k < known.size(); k++) {
-          StoredEvent e = known.get(k);
-          boolean isNew = inserted.result().test(EventKey.of(e.event()));
-          results.put(indexes.get(k), IngestionResults.result(indexes.get(k), e.event().eventId(),
-              isNew ? "accepted" : "duplicate"));
-          if (isNew) {
-            fresh.add(e);
-          }
-        }
-        return fresh.isEmpty() ? Future.succeededFuture(new JsonArray())
-            : applyFresh(tx, new SessionUpdates(fresh, stored.result()),
-                sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s)), now);
-      });
+      if (!mayBeStored) {
+        // every event is new, or the insert fails the transaction: the writes go out behind it
+        recordResults(results, indexes, known, key -> true);
+        return Future.all(inserted, write(tx, batch, known)).map(all -> all.resultAt(1));
+      }
+      return inserted.compose(isNew -> write(tx, batch, recordResults(results, indexes, known, isNew)));
     });
   }
 
+  /** What the batch's writes need besides its new events. */
+  private record Batch(Map<Long, SimPlan> sims, Map<StoredEvent.SessionId, SessionWrite> stored,
+                       Enforcement.Stored state, OffsetDateTime now, short shard) {
+  }
+
+  /** Records each known event's result; returns the new ones. */
+  private static List<StoredEvent> recordResults(Map<Integer, JsonObject> results, List<Integer> indexes,
+                                          List<StoredEvent> known, Predicate<EventKey> isNew) {
+    List<StoredEvent> fresh = new ArrayList<>();
+    for (int k = 0; k < known.size(); k++) {
+      StoredEvent e = known.get(k);
+      boolean added = isNew.test(EventKey.of(e.event()));
+      results.put(indexes.get(k), IngestionResults.result(indexes.get(k), e.event().eventId(),
+          added ? "accepted" : "duplicate"));
+      if (added) {
+        fresh.add(e);
+      }
+    }
+    return fresh;
+  }
+
   private static Future<Map<StoredEvent.SessionId, SessionWrite>> storedSessions(SqlClient tx,
-                                                                                 List<StoredEvent> events) {
-    Set<StoredEvent.SessionId> ids = new HashSet<>();
-    events.forEach(e -> ids.add(e.session()));
-    Long[] sims = new Long[ids.size()];
+                                                                                 Collection<NetworkEvent> events) {
+    Set<List<Object>> ids = new HashSet<>();
+    events.forEach(e -> ids.add(List.of(e.iccid(), e.sessionKey(), e.sessionStart().toInstant())));
+    String[] iccids = new String[ids.size()];
     String[] keys = new String[ids.size()];
     OffsetDateTime[] starts = new OffsetDateTime[ids.size()];
     int i = 0;
-    for (StoredEvent.SessionId id : ids) {
-      sims[i] = id.simId();
-      keys[i] = id.key();
-      starts[i++] = id.start().atOffset(ZoneOffset.UTC);
+    for (List<Object> id : ids) {
+      iccids[i] = (String) id.get(0);
+      keys[i] = (String) id.get(1);
+      starts[i++] = ((Instant) id.get(2)).atOffset(ZoneOffset.UTC);
     }
-    return DataSessionRepository.current(tx, sims, keys, starts).map(rows -> {
+    return DataSessionRepository.current(tx, iccids, keys, starts).map(rows -> {
       Map<StoredEvent.SessionId, SessionWrite> byId = new HashMap<>();
       rows.forEach(r -> byId.put(new StoredEvent.SessionId(r.simId(), r.key(), r.start().toInstant()), r));
       return byId;
     });
   }
 
-  private Future<JsonArray> applyFresh(SqlClient tx, SessionUpdates updates, Map<Long, SimPlan> sims,
-                                       OffsetDateTime now) {
+  /** Sessions, SIM rollups, enforcement state, then the account rollups, for the batch's new events. */
+  private Future<JsonArray> write(SqlClient tx, Batch batch, List<StoredEvent> fresh) {
+    if (fresh.isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    SessionUpdates updates = new SessionUpdates(fresh, batch.stored());
     Future<Void> history = updates.needingHistory().isEmpty() ? Future.succeededFuture()
         : EventRepository.sessionEvents(tx, updates.needingHistory()).map(all -> {
           updates.recompute(all);
           return null;
         });
     return history.compose(v -> {
+      Map<Long, SimPlan> sims = batch.sims();
       List<SessionWrite> created = new ArrayList<>();
       updates.created().forEach(s -> created.add(write(sims.get(s.simId()), s)));
       List<SessionWrite> changed = new ArrayList<>();
@@ -174,9 +212,10 @@ public final class IngestionService {
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
       Future<Void> sessions = DataSessionRepository.write(tx, created, changed);
-      Future<Void> rolledUp = rollups.addAll(tx, usage);
-      Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), now);
-      return Future.all(sessions, rolledUp, directives).map(all -> directives.result());
+      Future<Void> simRows = rollups.addToSims(tx, usage);
+      Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), batch.state(), batch.now(),
+          () -> rollups.addToAccounts(tx, usage, batch.shard()));
+      return Future.all(sessions, simRows, directives).map(all -> directives.result());
     });
   }
 

@@ -2,6 +2,7 @@ package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.DATA_SESSIONS;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -87,21 +89,29 @@ public final class DataSessionRepository {
                              String countryCode) {
   }
 
-  private static final ArrayRows KEYS = ArrayRows.of("k", D.SIM_ID, D.SESSION_KEY, D.STARTED_AT);
-  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.select(D.SIM_ID, D.SIM_SID,
-          D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK, D.OPERATOR_MCC,
-          D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI, D.BYTES_UP,
-          D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
-      .from(KEYS.table()).join(D).on(D.SIM_ID.eq(KEYS.field(D.SIM_ID)))
-      .and(D.SESSION_KEY.eq(KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(KEYS.field(D.STARTED_AT))));
+  private static final ArrayRows KEYS = ArrayRows.of("k", SIMS.ICCID, D.SESSION_KEY, D.STARTED_AT);
+  /**
+   * The keys with their SIM's id, materialized: joined in one query with the sessions, the planner
+   * looked the sessions up by SIM alone (every session of the SIM, filtered), not by their key.
+   */
+  private static final CommonTableExpression<Record3<Long, String, OffsetDateTime>> SIM_KEYS = DSL.name("sk")
+      .asMaterialized(DSL.select(SIMS.ID.as(D.SIM_ID.getName()), KEYS.field(D.SESSION_KEY), KEYS.field(D.STARTED_AT))
+          .from(KEYS.table()).join(SIMS).on(SIMS.ICCID.eq(KEYS.field(SIMS.ICCID))));
+  private static final SqlExecutor.Template CURRENT = SqlExecutor.Template.of(SQL.with(SIM_KEYS).select(D.SIM_ID,
+          D.SIM_SID, D.ACCOUNT_SID, D.SESSION_KEY, D.STARTED_AT, D.ENDED_AT, D.LAST_UPDATED_AT, D.RADIO_LINK,
+          D.OPERATOR_MCC, D.OPERATOR_MNC, D.OPERATOR_COUNTRY, D.OPERATOR_NAME, D.CELL_ID, D.CELL_LAT, D.CELL_LON, D.IMEI,
+          D.BYTES_UP, D.BYTES_DOWN, D.PACKETS_UP, D.PACKETS_DOWN, D.ROAMING, D.COUNTRY_CODE)
+      .from(SIM_KEYS).join(D).on(D.SIM_ID.eq(SIM_KEYS.field(D.SIM_ID)))
+      .and(D.SESSION_KEY.eq(SIM_KEYS.field(D.SESSION_KEY))).and(D.STARTED_AT.eq(SIM_KEYS.field(D.STARTED_AT))));
 
   /**
-   * The stored picture of those of these sessions that exist ({@code simIds[i]}, {@code keys[i]},
-   * {@code starts[i]} name one session).
+   * The stored picture of those of these sessions that exist ({@code iccids[i]}, {@code keys[i]},
+   * {@code starts[i]} name one session). Named by the SIM's ICCID, so that it can be sent with the
+   * statement that locks the SIMs, without waiting for their ids.
    */
-  public static Future<List<SessionWrite>> current(SqlClient tx, Long[] simIds, String[] keys,
+  public static Future<List<SessionWrite>> current(SqlClient tx, String[] iccids, String[] keys,
                                                    OffsetDateTime[] starts) {
-    return CURRENT.execute(tx, simIds, keys, starts).map(rows -> {
+    return CURRENT.execute(tx, iccids, keys, starts).map(rows -> {
       List<SessionWrite> sessions = new ArrayList<>(rows.size());
       for (Row r : rows) {
         sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),

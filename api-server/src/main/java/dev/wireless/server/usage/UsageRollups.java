@@ -125,18 +125,24 @@ public final class UsageRollups {
   public record SimUsage(String accountSid, String simSid, SortedMap<UsageKey, UsageAmounts> cells) {
   }
 
-  /** Adds {@code cells} (hour/roaming/country → amounts) to one SIM's and its account's rollups. */
-  public Future<Void> add(SqlClient tx, String accountSid, String simSid, SortedMap<UsageKey, UsageAmounts> cells) {
-    return addAll(tx, List.of(new SimUsage(accountSid, simSid, cells)));
+  /**
+   * Adds several SIMs' usage to their SIM rows, with one statement whatever the number of SIMs. A
+   * batch adds the same usage to the accounts with {@link #addToAccounts}, as the last statements
+   * of its transaction.
+   */
+  public Future<Void> addToSims(SqlClient tx, List<SimUsage> usages) {
+    return addSimRows(tx, usages);
   }
 
   /**
-   * Adds several SIMs' usage with three statements (SIM rows, then account rows summed per account
-   * cell, then account days), whatever the number of SIMs, sent without waiting for each other: a
-   * batch of events costs the same one round trip.
+   * Adds several SIMs' usage to their accounts' hourly rows, then daily rows, of {@code shard}
+   * (summed per account cell: two statements whatever the number of SIMs). Every transaction of an
+   * account adds to the same cells and holds their locks until it commits, so a batch sends these
+   * last, on a shard that no other transaction of this node holds ({@link CommandShards}): batches
+   * of one account then never wait for each other's commits.
    */
-  public Future<Void> addAll(SqlClient tx, List<SimUsage> usages) {
-    return addAll(tx, usages, (short) 0);
+  public Future<Void> addToAccounts(SqlClient tx, List<SimUsage> usages, short shard) {
+    return addAccountRows(tx, usages, shard);
   }
 
   /** A SIM rollup cell; sorts like the table's key, so rows are written in key order. */
@@ -156,11 +162,6 @@ public final class UsageRollups {
       int c = accountSid.compareTo(o.accountSid);
       return c != 0 ? c : key.compareTo(o.key);
     }
-  }
-
-  private Future<Void> addAll(SqlClient tx, List<SimUsage> usages, short shard) {
-    // sent together (the connection pipelines them) and run in this order, the key order every writer uses
-    return Future.all(addSimRows(tx, usages), addAccountRows(tx, usages, shard)).mapEmpty();
   }
 
   private static Future<Void> addSimRows(SqlClient tx, List<SimUsage> usages) {
