@@ -6,7 +6,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 sql() { psql -q -At -v ON_ERROR_STOP=1 "$PG_URL" "$@"; }
 
 # CPU clock ticks (user + system) used so far by one process
-ticks_of_pid() { local f; read -r -a f < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }; echo $(( f[13] + f[14] )); }
+ticks_of_pid() { local f; { read -r -a f < "/proc/$1/stat"; } 2>/dev/null || { echo 0; return; }; echo $(( f[13] + f[14] )); }
 # ... by a process and its children, the children that ended included (Postgres: the postmaster's pid)
 ticks_of_tree() {
   local f t c
