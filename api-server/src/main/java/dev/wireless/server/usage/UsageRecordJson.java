@@ -1,6 +1,7 @@
 package dev.wireless.server.usage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import dev.wireless.server.model.PageMeta;
 import java.io.IOException;
@@ -22,7 +23,30 @@ import java.util.List;
  */
 final class UsageRecordJson {
 
-  private static final String UNITS = "bytes";
+  // names and constant values pre-encoded once: the generator copies their bytes instead of escaping them
+  private static final SerializedString SIM_SID = new SerializedString("sim_sid");
+  private static final SerializedString ACCOUNT_SID = new SerializedString("account_sid");
+  private static final SerializedString PERIOD = new SerializedString("period");
+  private static final SerializedString START = new SerializedString("start");
+  private static final SerializedString END = new SerializedString("end");
+  private static final SerializedString USAGE_RECORDS = new SerializedString("usage_records");
+  private static final SerializedString META = new SerializedString("meta");
+  private static final SerializedString DATA = new SerializedString("data");
+  private static final SerializedString COMMANDS = new SerializedString("commands");
+  private static final SerializedString HOME = new SerializedString("home");
+  private static final SerializedString NATIONAL_ROAMING = new SerializedString("national_roaming");
+  private static final SerializedString INTERNATIONAL_ROAMING = new SerializedString("international_roaming");
+  private static final SerializedString COUNTRY_CODE = new SerializedString("country_code");
+  private static final SerializedString DOWNLOAD = new SerializedString("download");
+  private static final SerializedString UPLOAD = new SerializedString("upload");
+  private static final SerializedString TOTAL = new SerializedString("total");
+  private static final SerializedString UNITS = new SerializedString("units");
+  private static final SerializedString BILLED = new SerializedString("billed");
+  private static final SerializedString BILLING_UNITS = new SerializedString("billing_units");
+  private static final SerializedString FROM_SIM = new SerializedString("from_sim");
+  private static final SerializedString TO_SIM = new SerializedString("to_sim");
+  private static final SerializedString BYTES = new SerializedString("bytes");
+  private static final SerializedString CURRENCY = new SerializedString(PriceTable.CURRENCY);
 
   private UsageRecordJson() {
   }
@@ -31,12 +55,14 @@ final class UsageRecordJson {
   static void writePage(JsonGenerator g, SerializerProvider provider, String simSid, String accountSid,
                         List<UsageService.UsageRecordRow> rows, PageMeta meta) throws IOException {
     g.writeStartObject();
-    g.writeArrayFieldStart("usage_records");
+    g.writeFieldName(USAGE_RECORDS);
+    g.writeStartArray();
     for (UsageService.UsageRecordRow r : rows) {
       write(g, simSid, accountSid, r);
     }
     g.writeEndArray();
-    provider.defaultSerializeField("meta", meta, g);
+    g.writeFieldName(META);
+    provider.defaultSerializeValue(meta, g);
     g.writeEndObject();
   }
 
@@ -45,12 +71,17 @@ final class UsageRecordJson {
       throws IOException {
     g.writeStartObject();
     if (simSid != null) {
-      g.writeStringField("sim_sid", simSid);
+      g.writeFieldName(SIM_SID);
+      g.writeString(simSid);
     }
-    g.writeStringField("account_sid", accountSid);
-    g.writeObjectFieldStart("period");
-    g.writeStringField("start", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.start()));
-    g.writeStringField("end", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.end()));
+    g.writeFieldName(ACCOUNT_SID);
+    g.writeString(accountSid);
+    g.writeFieldName(PERIOD);
+    g.writeStartObject();
+    g.writeFieldName(START);
+    g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.start()));
+    g.writeFieldName(END);
+    g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.end()));
     g.writeEndObject();
     commands(g, r.cells());
     data(g, r.cells());
@@ -90,19 +121,24 @@ final class UsageRecordJson {
     nationalBilled = money(nationalBilled);
     up += homeUp + nationalUp;
     down += homeDown + nationalDown;
-    g.writeObjectFieldStart("data");
+    g.writeFieldName(DATA);
+    g.writeStartObject();
     dataCounts(g, down, up, homeBilled.add(nationalBilled).add(abroadBilled));
-    g.writeObjectFieldStart("home");
+    g.writeFieldName(HOME);
+    g.writeStartObject();
     dataCounts(g, homeDown, homeUp, homeBilled);
     g.writeEndObject();
-    g.writeObjectFieldStart("national_roaming");
+    g.writeFieldName(NATIONAL_ROAMING);
+    g.writeStartObject();
     dataCounts(g, nationalDown, nationalUp, nationalBilled);
     g.writeEndObject();
-    g.writeArrayFieldStart("international_roaming");
+    g.writeFieldName(INTERNATIONAL_ROAMING);
+    g.writeStartArray();
     for (UsageCell c : cells) {
       if (international(c)) {
         g.writeStartObject();
-        g.writeStringField("country_code", c.countryCode());
+        g.writeFieldName(COUNTRY_CODE);
+        g.writeString(c.countryCode());
         dataCounts(g, c.dataDown(), c.dataUp(), money(c.dataBilled()));
         g.writeEndObject();
       }
@@ -144,19 +180,24 @@ final class UsageRecordJson {
     nationalBilled = money(nationalBilled);
     to += homeTo + nationalTo;
     from += homeFrom + nationalFrom;
-    g.writeObjectFieldStart("commands");
+    g.writeFieldName(COMMANDS);
+    g.writeStartObject();
     commandCounts(g, from, to, homeBilled.add(nationalBilled).add(abroadBilled));
-    g.writeObjectFieldStart("home");
+    g.writeFieldName(HOME);
+    g.writeStartObject();
     commandCounts(g, homeFrom, homeTo, homeBilled);
     g.writeEndObject();
-    g.writeObjectFieldStart("national_roaming");
+    g.writeFieldName(NATIONAL_ROAMING);
+    g.writeStartObject();
     commandCounts(g, nationalFrom, nationalTo, nationalBilled);
     g.writeEndObject();
-    g.writeArrayFieldStart("international_roaming");
+    g.writeFieldName(INTERNATIONAL_ROAMING);
+    g.writeStartArray();
     for (UsageCell c : cells) {
       if (international(c)) {
         g.writeStartObject();
-        g.writeStringField("country_code", c.countryCode());
+        g.writeFieldName(COUNTRY_CODE);
+        g.writeString(c.countryCode());
         commandCounts(g, c.fromSim(), c.toSim(), money(c.commandsBilled()));
         g.writeEndObject();
       }
@@ -170,20 +211,31 @@ final class UsageRecordJson {
   }
 
   private static void dataCounts(JsonGenerator g, long down, long up, BigDecimal billed) throws IOException {
-    g.writeNumberField("download", down);
-    g.writeNumberField("upload", up);
-    g.writeNumberField("total", up + down);
-    g.writeStringField("units", UNITS);
-    g.writeNumberField("billed", billed);
-    g.writeStringField("billing_units", PriceTable.CURRENCY);
+    g.writeFieldName(DOWNLOAD);
+    g.writeNumber(down);
+    g.writeFieldName(UPLOAD);
+    g.writeNumber(up);
+    g.writeFieldName(TOTAL);
+    g.writeNumber(up + down);
+    g.writeFieldName(UNITS);
+    g.writeString(BYTES);
+    g.writeFieldName(BILLED);
+    g.writeNumber(billed);
+    g.writeFieldName(BILLING_UNITS);
+    g.writeString(CURRENCY);
   }
 
   private static void commandCounts(JsonGenerator g, long from, long to, BigDecimal billed) throws IOException {
-    g.writeNumberField("from_sim", from);
-    g.writeNumberField("to_sim", to);
-    g.writeNumberField("total", to + from);
-    g.writeNumberField("billed", billed);
-    g.writeStringField("billing_units", PriceTable.CURRENCY);
+    g.writeFieldName(FROM_SIM);
+    g.writeNumber(from);
+    g.writeFieldName(TO_SIM);
+    g.writeNumber(to);
+    g.writeFieldName(TOTAL);
+    g.writeNumber(to + from);
+    g.writeFieldName(BILLED);
+    g.writeNumber(billed);
+    g.writeFieldName(BILLING_UNITS);
+    g.writeString(CURRENCY);
   }
 
   /** A billed amount as the API shows it: never negative, 4 decimals. */
