@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Network ingestion throughput: posts batches of session events for the bench SIMs to
-POST /network/v1/Events from several client processes for a fixed time, and prints events/s.
+POST /network/v1/Events from several client processes for a fixed time, and prints events/s
+and the latency of a batch (p50, p99).
 Each batch carries whole sessions (start, update, end) on distinct SIMs with new event ids, so
 every event is new work: stored, attributed, rolled up and checked against the SIM's plan.
 
@@ -50,6 +51,7 @@ def worker(index, args, ready, go, results):
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
     totals = {"events": 0, "accepted": 0, "rejected": 0, "batches": 0, "errors": 0, "rendered_in_timed_part": 0}
+    latencies = []  # seconds from sending a batch to its answer (its transaction committed durably)
     ready.put(index)
     go.wait()
     cpu = time.process_time()
@@ -61,12 +63,14 @@ def worker(index, args, ready, go, results):
             body, sim = render(share, batch, sim)
             totals["rendered_in_timed_part"] += 1
         try:
+            sent = time.time()
             connection.request("POST", "/network/v1/Events", body=body, headers=headers)
             response = connection.getresponse()
             answer = response.read()
             if response.status != 200:
                 raise RuntimeError(f"HTTP {response.status}: {answer[:200]!r}")
             answer = json.loads(answer)
+            latencies.append(time.time() - sent)
             totals["batches"] += 1
             totals["events"] += batch
             totals["accepted"] += answer.get("accepted", 0)
@@ -76,7 +80,7 @@ def worker(index, args, ready, go, results):
             connection.close()
             connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     totals["client_cpu_seconds"] = round(time.process_time() - cpu, 2)
-    results.put(totals)
+    results.put((totals, latencies))
 
 
 def main():
@@ -94,15 +98,20 @@ def main():
         ready.get()
     started = time.time()
     go.set()
-    totals = {}
+    totals, latencies = {}, []
     for _ in workers:
-        for k, v in results.get().items():
+        counts, times = results.get()
+        latencies += times
+        for k, v in counts.items():
             totals[k] = totals.get(k, 0) + v
     elapsed = time.time() - started
     for w in workers:
         w.join()
+    latencies.sort()
+    def percentile(q):
+        return round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1) if latencies else None
     print(json.dumps({"events_per_second": round(totals["accepted"] / elapsed, 1), "elapsed": round(elapsed, 1),
-                      **totals}))
+                      **totals, "batch_p50_ms": percentile(0.5), "batch_p99_ms": percentile(0.99)}))
 
 
 if __name__ == "__main__":

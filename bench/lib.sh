@@ -6,7 +6,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 sql() { psql -q -At -v ON_ERROR_STOP=1 "$PG_URL" "$@"; }
 
 # CPU clock ticks (user + system) used so far by one process
-ticks_of_pid() { local f; read -r -a f < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }; echo $(( f[13] + f[14] )); }
+ticks_of_pid() { local f; { read -r -a f < "/proc/$1/stat"; } 2>/dev/null || { echo 0; return; }; echo $(( f[13] + f[14] )); }
 # ... by a process and its children, the children that ended included (Postgres: the postmaster's pid)
 ticks_of_tree() {
   local f t c
@@ -31,13 +31,14 @@ measure() { # name connections script [NAME=VALUE...]
   [ "${WARMUP:-0}" -gt 0 ] && run_wrk "$WARMUP" "$@" > /dev/null
   MEASURED_FROM=$(sql -c "select now()") # when the timed part began (for what the database records)
   j0=$(ticks_of_pid "$SERVER_PID"); p0=$(ticks_of_tree "$POSTMASTER_PID")
+  MEASURED_TICKS="$j0 $p0" # for work that outlasts the requests (cpu_since)
   out=$(run_wrk "$DURATION" "$@")
   j1=$(ticks_of_pid "$SERVER_PID"); p1=$(ticks_of_tree "$POSTMASTER_PID")
   requests=$(grep -o "[0-9]* requests in" <<< "$out" | grep -o "^[0-9]*" || echo 0)
   { echo "$out"; echo "cpu $(( j1 - j0 )) $(( p1 - p0 )) ${requests:-0}"; } > "$WORK/$name.out"
 }
 
-# One number from a measured scenario: rps, p50, p99 (ms), non2xx, java_us, pg_us (CPU µs per request)
+# One number from a measured scenario: rps, p50, p99 (ms), requests, non2xx, java_us, pg_us (CPU µs per request)
 field() { # name what
   python3 - "$WORK/$1.out" "$2" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
@@ -49,6 +50,8 @@ def cpu(i):
     return round(int(m.group(i)) * 1e6 / hz / int(m.group(3)), 1)
 if what == "rps":
     m = re.search(r"Requests/sec:\s+([\d.]+)", text); print(m.group(1) if m else "0")
+elif what == "requests":
+    m = re.search(r"(\d+) requests in", text); print(m.group(1) if m else "0")
 elif what == "non2xx":
     m = re.search(r"Non-2xx or 3xx responses: (\d+)", text); print(m.group(1) if m else "0")
 elif what in ("java_us", "pg_us"):
@@ -69,4 +72,14 @@ summary() { # name
   local pg; pg=$(field "$1" pg_us); [ "$pg" != "n/a" ] && pg="$pg µs"
   echo "$(field "$1" rps) rps, p50 $(field "$1" p50) ms, p99 $(field "$1" p99) ms$extra;" \
        "CPU/request: server $(field "$1" java_us) µs, Postgres $pg"
+}
+
+# CPU ms (server, Postgres) used since the start of the last measure(), divided by $1 units of work:
+# "0.65 ms, Postgres 1.51 ms" (for Commands, whose life goes on after the POST has been answered)
+cpu_since() { # units
+  local j0 p0 j1 p1 hz
+  read -r j0 p0 <<< "$MEASURED_TICKS"
+  j1=$(ticks_of_pid "$SERVER_PID"); p1=$(ticks_of_tree "$POSTMASTER_PID"); hz=$(getconf CLK_TCK)
+  python3 -c "n = max($1, 1); print(f'server {($j1 - $j0) * 1000 / $hz / n:.2f} ms, ' +
+    ('Postgres n/a' if not '$POSTMASTER_PID' else f'Postgres {($p1 - $p0) * 1000 / $hz / n:.2f} ms'))"
 }

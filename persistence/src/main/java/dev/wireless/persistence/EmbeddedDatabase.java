@@ -14,6 +14,14 @@ import java.nio.file.Path;
  * <p>The platform's own server commits durably: {@code fsync} and {@code synchronous_commit} on
  * (the embedding library's defaults switch fsync off, with which a machine crash can lose
  * acknowledged work or corrupt the cluster). Throw-away test servers keep the library's defaults.
+ *
+ * <p>Its write-ahead log is set for a steady durable write load (ingestion, Commands): checkpoints
+ * spread over 90 % of their interval and started by time rather than by WAL volume (up to 4 GB of
+ * WAL between them, so a burst such as a bulk import or an ingestion peak does not force one and
+ * the full-page images that follow each checkpoint), and a WAL buffer of one segment so that
+ * concurrent commits do not wait for each other's writes to make room. WAL compression stays off:
+ * these binaries have only {@code pglz}, which costs CPU on a node whose two cores are the limit
+ * and did not shrink the WAL per Command measurably. {@code docs/performance.md} has the figures.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -46,6 +54,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("shared_buffers", "128MB")
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("fsync", "on")
+          .setServerConfig("checkpoint_completion_target", "0.9")
+          .setServerConfig("checkpoint_timeout", "5min")
+          .setServerConfig("max_wal_size", "4GB")
+          .setServerConfig("min_wal_size", "256MB")
+          .setServerConfig("wal_buffers", "16MB")
           .start();
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {

@@ -5,10 +5,7 @@ import dev.wireless.server.http.CallContext;
 import dev.wireless.server.http.Reply;
 import dev.wireless.server.model.ListAccountUsageRecordResponse;
 import dev.wireless.server.model.ListUsageRecordResponse;
-import dev.wireless.server.model.SimUsageRecord;
 import dev.wireless.server.model.UsageGranularity;
-import dev.wireless.server.model.UsagePeriod;
-import dev.wireless.server.model.UsageRecord;
 import dev.wireless.server.paging.PageMetaBuilder;
 import dev.wireless.server.paging.PageRequest;
 import io.vertx.core.Future;
@@ -16,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** UsageRecords over HTTP, per SIM and per account; {@code sim_sid} only on per-SIM records. */
+/**
+ * UsageRecords over HTTP, per SIM and per account; {@code sim_sid} only on per-SIM records. Pages
+ * are written by {@link UsageRecordJson} rather than built as model objects (see there why).
+ */
 public final class UsageRecordsResource implements UsageRecordsApi {
 
   private final UsageService service;
@@ -31,11 +31,8 @@ public final class UsageRecordsResource implements UsageRecordsApi {
     PageRequest request = PageRequest.of(pageSize, page, pageToken);
     UsageWindow window = service.window(start, end, granularity == null ? null : granularity.getValue());
     return service.accountRecords(call.account(), window, request).map(result -> Reply.ok(
-        new ListAccountUsageRecordResponse()
-            .usageRecords(result.items().stream().map(r -> new UsageRecord().accountSid(call.account())
-                .period(period(r)).data(UsageRecordTree.data(r.cells()))
-                .commands(UsageRecordTree.commands(r.cells()))).toList())
-            .meta(PageMetaBuilder.meta(call, "usage_records", filters(start, end, granularity), request, result))));
+        new AccountUsagePage(call.account(), result.items(),
+            PageMetaBuilder.meta(call, "usage_records", filters(start, end, granularity), request, result))));
   }
 
   @Override
@@ -45,16 +42,8 @@ public final class UsageRecordsResource implements UsageRecordsApi {
     UsageWindow window = service.window(start, end, granularity == null ? null : granularity.getValue());
     return service.sim(call.account(), simSid, call.path()).compose(sim ->
         service.simRecords(call.account(), sim.sid(), window, request).map(result -> Reply.ok(
-            new ListUsageRecordResponse()
-                .usageRecords(result.items().stream().map(r -> new SimUsageRecord().simSid(sim.sid())
-                    .accountSid(call.account()).period(period(r)).data(UsageRecordTree.data(r.cells()))
-                    .commands(UsageRecordTree.commands(r.cells()))).toList())
-                .meta(PageMetaBuilder.meta(call, "usage_records", filters(start, end, granularity), request,
-                    result)))));
-  }
-
-  private static UsagePeriod period(UsageService.UsageRecordRow r) {
-    return new UsagePeriod().start(r.start()).end(r.end());
+            new SimUsagePage(sim.sid(), call.account(), result.items(),
+                PageMetaBuilder.meta(call, "usage_records", filters(start, end, granularity), request, result)))));
   }
 
   private static Map<String, Object> filters(OffsetDateTime start, OffsetDateTime end, UsageGranularity granularity) {

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds one record's {@code data} and {@code commands} trees from its cells. Every level is
- * the sum of the level below — totals are computed here, never read — and billed amounts are
- * rounded to 4 decimals at the leaves, so they add up exactly as well. {@code home} and
+ * The reference for {@link UsageRecordJson}: one record's {@code data} and {@code commands} trees
+ * built as the generated models, which the platform's mapper encodes as the contract describes
+ * (the way records were answered before they were written directly). Every level is the sum of the
+ * level below, billed amounts are rounded to 4 decimals at the leaves, {@code home} and
  * {@code national_roaming} are always objects (zeros when unused).
  */
 final class UsageRecordTree {
