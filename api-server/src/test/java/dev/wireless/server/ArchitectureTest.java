@@ -27,14 +27,12 @@ import java.util.Set;
 @AnalyzeClasses(packages = "dev.wireless.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  /** Classes that read Vert.x internals today, each pinned by its own tests; no other class may. */
-  static final Set<String> VERTX_INTERNALS_ALLOWED = Set.of(
-      "dev.wireless.server.http.FormBodyAdapter",       // form bodies validated as the contract's objects
-      "dev.wireless.server.http.InlineValidation",      // the validator's request and parameter types
-      "dev.wireless.server.http.RequestValues",         // values decoded once, handed to the validator
-      "dev.wireless.server.http.SimpleParameterCheck",  // the schema formats checked without the validator
-      "dev.wireless.server.http.RequestBodyReader",     // the body limit on the routing context's internals
-      "dev.wireless.server.http.StrictFraming");        // request framing checked on the connection's decoder
+  /**
+   * The one adapter over Vert.x internals (inline validation steps, the date-time format, the
+   * routing context's body, the connection's request decoder), its uses pinned by
+   * {@code VertxInternalsTest}; no other class may reach into an {@code impl} package.
+   */
+  static final Set<String> VERTX_INTERNALS_ALLOWED = Set.of("dev.wireless.server.http.VertxInternals");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =

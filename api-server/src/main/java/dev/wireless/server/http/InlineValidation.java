@@ -21,9 +21,6 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.RequestValidatorImpl;
-import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 import java.time.DateTimeException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,7 +38,7 @@ import java.util.Set;
  */
 final class InlineValidation {
 
-  private final RequestValidatorImpl checks;
+  private final VertxInternals.Checks checks;
   private final RequestExtractor extractor;
   private final JsonObject document;
   private final Map<Parameter, SimpleParameterCheck> simple = new IdentityHashMap<>();
@@ -55,7 +52,7 @@ final class InlineValidation {
    */
   InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, JsonObject document,
                    CallbackUrlGuard callbackUrls) {
-    this.checks = new RequestValidatorImpl(vertx, contract);
+    this.checks = new VertxInternals.Checks(vertx, contract);
     this.schemas = contract.getSchemaRepository();
     this.extractor = extractor;
     this.document = document;
@@ -105,8 +102,8 @@ final class InlineValidation {
         case QUERY -> query.put(name, parameter(parameter, request.getQuery().get(name)));
       }
     }
-    return new ValidatedRequestImpl(cookies, headers, path, query,
-        checks.validateBody(operation.getRequestBody(), request));
+    return new ContractRequest(cookies, headers, path, query,
+        checks.body(operation.getRequestBody(), request), null);
   }
 
   /**
@@ -118,7 +115,7 @@ final class InlineValidation {
    */
   private RequestParameter parameter(Parameter parameter, RequestParameter value) {
     if (value == null || value.isNull()) {
-      return checks.validateParameter(parameter, value);
+      return checks.parameter(parameter, value);
     }
     String raw = String.valueOf(value.get());
     if (dateTimes.contains(parameter)) {
@@ -128,13 +125,13 @@ final class InlineValidation {
     if (check != null) {
       Object valid = check.validate(raw);
       if (valid != SimpleParameterCheck.UNDECIDED) {
-        return new RequestParameterImpl(valid);
+        return new ParameterValue(valid);
       }
     }
     if (parameter.getSchemaType() == SchemaType.STRING) {
       return validateAsItself(parameter, raw);
     }
-    return checks.validateParameter(parameter, new RequestParameterImpl(raw));
+    return checks.parameter(parameter, new ParameterValue(raw));
   }
 
   private static String canonicalDateTime(Parameter parameter, String raw) {
@@ -153,6 +150,6 @@ final class InlineValidation {
     } catch (JsonSchemaValidationException e) {
       throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
     }
-    return new RequestParameterImpl(raw);
+    return new ParameterValue(raw);
   }
 }
