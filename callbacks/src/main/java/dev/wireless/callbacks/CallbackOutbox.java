@@ -5,16 +5,18 @@ import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 
 import dev.wireless.callbacks.delivery.FormBody;
 import dev.wireless.callbacks.delivery.RetrySchedule;
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Where producers put callbacks: a row in {@code callback_deliveries}, written on the caller's
@@ -33,7 +35,9 @@ import org.jooq.impl.SQLDataType;
 public final class CallbackOutbox {
 
     private static final CallbackDeliveries D = CALLBACK_DELIVERIES;
-    private static final String[] COLUMNS = {"token", "account_sid", "resource_sid", "kind", "url", "method", "body"};
+    /** The rows of {@link #enqueueAll}, one array parameter per column. */
+    private static final ArrayRows ROWS = ArrayRows.of("input", D.IDEMPOTENCY_TOKEN, D.ACCOUNT_SID, D.RESOURCE_SID,
+            D.KIND, D.URL, D.METHOD, D.BODY);
     private static final Template INSERT_ONE = Template.of(SQL.insertInto(D, D.IDEMPOTENCY_TOKEN, D.ACCOUNT_SID,
             D.RESOURCE_SID, D.KIND, D.URL, D.METHOD, D.BODY, D.MAX_ATTEMPTS)
             .values(param(D.IDEMPOTENCY_TOKEN), param(D.ACCOUNT_SID), param(D.RESOURCE_SID), param(D.KIND),
@@ -70,37 +74,29 @@ public final class CallbackOutbox {
             return Future.succeededFuture(List.of());
         }
         int n = requests.size();
-        String[][] columns = new String[COLUMNS.length][n];
+        ArrayRows.Batch batch = ROWS.batch(n);
+        String[] tokens = new String[n];
         for (int i = 0; i < n; i++) {
             CallbackRequest r = requests.get(i);
-            columns[0][i] = UUID.randomUUID().toString();
-            columns[1][i] = r.accountSid();
-            columns[2][i] = r.resourceSid();
-            columns[3][i] = r.kind();
-            columns[4][i] = r.url();
-            columns[5][i] = r.method();
-            columns[6][i] = FormBody.encode(r.parameters());
+            tokens[i] = UUID.randomUUID().toString();
+            batch.row(i, tokens[i], r.accountSid(), r.resourceSid(), r.kind(), r.url(), r.method(),
+                    FormBody.encode(r.parameters()));
         }
         // the attempt budget comes first: it is in the select list, before the arrays it selects from
-        return INSERT_MANY.execute(transaction, maxAttempts, columns[0], columns[1], columns[2], columns[3],
-                columns[4], columns[5], columns[6]).map(rows -> List.of(columns[0]));
+        Object[] arrays = batch.values();
+        Object[] values = new Object[arrays.length + 1];
+        values[0] = maxAttempts;
+        System.arraycopy(arrays, 0, values, 1, arrays.length);
+        return INSERT_MANY.execute(transaction, values).map(rows -> List.of(tokens));
     }
 
     private static Template insertMany() {
-        Field<?>[] arrays = new Field<?>[COLUMNS.length];
-        for (int i = 0; i < COLUMNS.length; i++) {
-            arrays[i] = DSL.param(SQLDataType.VARCHAR.array());
-        }
-        return Template.of(SQL.insertInto(D, D.IDEMPOTENCY_TOKEN, D.ACCOUNT_SID, D.RESOURCE_SID, D.KIND, D.URL,
-                        D.METHOD, D.BODY, D.MAX_ATTEMPTS)
-                .select(DSL.select(input(0), input(1), input(2), input(3), input(4), input(5), input(6),
-                                param(D.MAX_ATTEMPTS))
-                        .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", (Object[]) arrays)
-                                .as("input", COLUMNS))));
-    }
-
-    private static Field<String> input(int column) {
-        return DSL.field(DSL.name("input", COLUMNS[column]), String.class);
+        Field<?>[] rows = ROWS.fields();
+        Field<?>[] select = Arrays.copyOf(rows, rows.length + 1);
+        select[rows.length] = param(D.MAX_ATTEMPTS);
+        List<Field<?>> columns = new ArrayList<>(ROWS.columns());
+        columns.add(D.MAX_ATTEMPTS);
+        return Template.of(SQL.insertInto(D).columns(columns).select(DSL.select(select).from(ROWS.table())));
     }
 
     private static <T> Field<T> param(Field<T> column) {

@@ -6,11 +6,15 @@ import static dev.wireless.persistence.jooq.Tables.ACCOUNTS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wireless.persistence.DatabaseErrors.DuplicateKeyException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,27 @@ class SqlExecutorTest {
     assertEquals(second, await(bySid.execute(pool, second)).iterator().next().getString(0));
     assertEquals(0, await(bySid.execute(pool, "AC" + "9".repeat(32))).size());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bySid.execute(pool));
+  }
+
+  @Test
+  void aRepeatedNameInATemplateBecomesOnePlaceholderWithOneValue() {
+    String sid = "AC" + "5".repeat(32);
+    await(SqlExecutor.execute(pool, SQL.insertInto(ACCOUNTS).set(ACCOUNTS.SID, sid)
+        .set(ACCOUNTS.PRIMARY_TOKEN_HASH, sid.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    SqlExecutor.Template twice = SqlExecutor.Template.of(SQL.select(ACCOUNTS.SID).from(ACCOUNTS)
+        .where(ACCOUNTS.SID.eq(DSL.param("sid", String.class)))
+        .and(ACCOUNTS.STATUS.eq(DSL.param("status", String.class)))
+        .unionAll(SQL.select(ACCOUNTS.SID).from(ACCOUNTS).where(ACCOUNTS.SID.eq(DSL.param("sid", String.class)))));
+    assertEquals(List.of("sid", "status"), twice.names());
+    assertTrue(twice.sql().contains("$1") && twice.sql().contains("$2") && !twice.sql().contains("$3"), twice.sql());
+    assertEquals(2, await(twice.execute(pool, Map.of("sid", sid, "status", "active"))).size());
+    assertEquals(1, await(twice.execute(pool, Map.of("sid", sid, "status", "closed"))).size());
+    assertThrows(IllegalArgumentException.class, () -> twice.execute(pool, Map.of("sid", sid)));
+    assertThrows(IllegalArgumentException.class, () -> twice.execute(pool, sid, "active"));
+    SqlExecutor.Template positional = SqlExecutor.Template.of(SQL.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.SID.eq(DSL.param(String.class))));
+    assertEquals(List.of(), positional.names());
+    assertThrows(IllegalArgumentException.class, () -> positional.execute(pool, Map.of("sid", sid)));
   }
 
   @Test

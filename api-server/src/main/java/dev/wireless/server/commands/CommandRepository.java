@@ -2,9 +2,11 @@ package dev.wireless.server.commands;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.COMMANDS;
+import static dev.wireless.persistence.jooq.Tables.COMMAND_JOBS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jobs.DatabaseClock;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.paging.PageRequest;
@@ -16,16 +18,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
 /**
  * Commands, scoped to one account for everything the API does; the workers reach a Command by its
  * internal id. Also reads (and locks) the SIM a Command is for, with its plan's messaging flag.
+ *
+ * <p>CreateCommand is two statements, each rendered once: lock the SIM ({@link #lockTarget}), then
+ * (a statement of its own, so its snapshot is taken once the lock is held and sees every Command
+ * committed by the lock's previous holder) count the SIM's queued Commands and, below the limit,
+ * insert the Command and its {@code send} job ({@link #insertBelowLimit}). The caller may send both
+ * without waiting in between; a Command that breaks a rule is rolled back with the transaction.
  */
 final class CommandRepository {
 
+  /** A stored Command with the SIM's queued count before it; {@code command} empty when over the limit. */
+  record Inserted(int queuedBefore, Optional<CommandRow> command) {
+  }
+
   private static final dev.wireless.persistence.jooq.tables.Commands C = COMMANDS;
+
+  private static final Template LOCK_BY_SID = lockWhere(SIMS.SID.eq(DSL.param(SIMS.SID.getDataType())));
+  private static final Template LOCK_BY_NAME = lockWhere(SIMS.UNIQUE_NAME.eq(DSL.param(SIMS.UNIQUE_NAME.getDataType())));
+  private static final Template INSERT_BELOW_LIMIT = insertBelowLimit();
 
   private final SqlClient db;
 
@@ -107,6 +126,24 @@ final class CommandRepository {
     return SqlExecutor.execute(db, SQL.deleteFrom(C).where(C.ID.in(old))).map(RowSet::rowCount);
   }
 
+  /** Locks the account's SIM named by SID (already {@link Sids#normal normalised}) or unique_name. */
+  Future<Optional<CommandTarget>> lockTarget(String accountSid, String key, boolean bySid) {
+    return (bySid ? LOCK_BY_SID : LOCK_BY_NAME).execute(db, accountSid, key)
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CommandTarget.of(rows.iterator().next())));
+  }
+
+  /** Stores {@code c} (queued, to_sim) and its send job unless its SIM already has {@code limit} queued. */
+  Future<Inserted> insertBelowLimit(CommandRow c, int limit) {
+    return INSERT_BELOW_LIMIT.execute(db, c.simSid(), c.sid(), c.accountSid(), c.simSid(), c.command(), c.payload(),
+            c.mode(), c.transport(), c.receiptRequested(), c.status(), c.direction(), c.callbackUrl(),
+            c.callbackMethod(), limit)
+        .map(rows -> {
+          Row r = rows.iterator().next();
+          return new Inserted(r.getInteger("queued_before"),
+              r.getLong(C.ID.getName()) == null ? Optional.empty() : Optional.of(toRow(r)));
+        });
+  }
+
   /** Locks the SIM named by SID or ICCID, whatever its account (a message from the network). */
   Future<Optional<CommandTarget>> lockDevice(String key) {
     return lockTarget(Sids.looksLike("DE", key) ? SIMS.SID.eq(Sids.normal(key)) : SIMS.ICCID.eq(key));
@@ -122,6 +159,37 @@ final class CommandRepository {
   private Future<Optional<CommandTarget>> lockTarget(Condition where) {
     return SqlExecutor.execute(db, CommandTarget.lockWhere(where))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CommandTarget.of(rows.iterator().next())));
+  }
+
+  private static Template lockWhere(Condition key) {
+    return Template.of(CommandTarget.lockWhere(SIMS.ACCOUNT_SID.eq(DSL.param(SIMS.ACCOUNT_SID.getDataType())).and(key)));
+  }
+
+  private static Template insertBelowLimit() {
+    Field<Integer> queuedBefore = DSL.field(DSL.name("queued", "queued_before"), Integer.class);
+    CommonTableExpression<Record1<Integer>> queued = DSL.name("queued").as(
+        DSL.select(DSL.count().as("queued_before")).from(C)
+            .where(C.SIM_SID.eq(DSL.param(C.SIM_SID.getDataType()))).and(C.STATUS.eq(DSL.inline(CommandRow.QUEUED))));
+    var inserted = DSL.name("inserted").as(SQL.insertInto(C, C.SID, C.ACCOUNT_SID, C.SIM_SID, C.COMMAND, C.PAYLOAD,
+            C.COMMAND_MODE, C.TRANSPORT, C.DELIVERY_RECEIPT_REQUESTED, C.STATUS, C.DIRECTION, C.CALLBACK_URL,
+            C.CALLBACK_METHOD)
+        .select(DSL.select(param(C.SID), param(C.ACCOUNT_SID), param(C.SIM_SID), param(C.COMMAND), param(C.PAYLOAD),
+                param(C.COMMAND_MODE), param(C.TRANSPORT), param(C.DELIVERY_RECEIPT_REQUESTED), param(C.STATUS),
+                param(C.DIRECTION), param(C.CALLBACK_URL), param(C.CALLBACK_METHOD))
+            .from(queued).where(queuedBefore.lt(DSL.param(SQLDataType.INTEGER))))
+        .returning());
+    Field<Long> insertedId = DSL.field(DSL.name("inserted", C.ID.getName()), Long.class);
+    var job = DSL.name("job").as(SQL.insertInto(COMMAND_JOBS, COMMAND_JOBS.COMMAND_ID, COMMAND_JOBS.STAGE)
+        .select(DSL.select(insertedId, DSL.inline(CommandJob.SEND)).from(DSL.table(DSL.name("inserted"))))
+        .returningResult(COMMAND_JOBS.ID));
+    return Template.of(SQL.with(queued).with(inserted).with(job)
+        .select(queuedBefore).select(DSL.table(DSL.name("inserted")).asterisk())
+        .from(queued).leftJoin(DSL.table(DSL.name("inserted"))).on(DSL.trueCondition()));
+  }
+
+  /** A placeholder cast to the column's type: in INSERT … SELECT, Postgres cannot infer it from the target. */
+  private static <T> Field<T> param(Field<T> column) {
+    return DSL.cast(DSL.param(column.getDataType()), column.getDataType());
   }
 
   private static Optional<CommandRow> first(RowSet<Row> rows) {

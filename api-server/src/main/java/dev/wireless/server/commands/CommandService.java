@@ -22,8 +22,9 @@ import java.util.Optional;
  * and its usage in ONE transaction: a Command that exists is always delivered eventually, and
  * always counted, in the roaming class of the SIM's latest data session. A SIM roaming in another
  * country takes Commands only when its plan's {@code international_roaming} has {@code messaging}
- * (33201 otherwise). The transaction's statements are pipelined ({@link CreateCommandSql}): about
- * three round trips fewer per Command than one statement after another.
+ * (33201 otherwise). The transaction's statements are pipelined ({@link CommandRepository#lockTarget},
+ * {@link CommandRepository#insertBelowLimit}): about three round trips fewer per Command than one
+ * statement after another.
  */
 public final class CommandService {
 
@@ -58,9 +59,9 @@ public final class CommandService {
     if (Sids.looksLike("DE", request.sim())) {
       String simSid = Sids.normal(request.sim());
       created = PipelinedTransaction.run(pool, tx -> store(tx, accountSid, simSid, request,
-          CreateCommandSql.lockTarget(tx, accountSid, simSid, true), shard.shard()));
+          new CommandRepository(tx).lockTarget(accountSid, simSid, true), shard.shard()));
     } else { // a unique_name: the SIM's SID, which the usage rows need, is known only once it is locked
-      created = PipelinedTransaction.run(pool, tx -> CreateCommandSql.lockTarget(tx, accountSid, request.sim(), false)
+      created = PipelinedTransaction.run(pool, tx -> new CommandRepository(tx).lockTarget(accountSid, request.sim(), false)
           .compose(found -> store(tx, accountSid, found.map(CommandTarget::sid).orElse(null), request,
               Future.succeededFuture(found), shard.shard())));
     }
@@ -82,7 +83,7 @@ public final class CommandService {
         CommandPayload.overTheAir(request.command(), request.includeSid(), sid), request.mode(), "sms",
         request.receiptRequested(), CommandRow.QUEUED, CommandRow.TO_SIM, request.callbackUrl(),
         request.callbackMethod(), null, null, null, null);
-    Future<CreateCommandSql.Inserted> inserted = CreateCommandSql.insertBelowLimit(tx, row, MAX_QUEUED_PER_SIM);
+    Future<CommandRepository.Inserted> inserted = new CommandRepository(tx).insertBelowLimit(row, MAX_QUEUED_PER_SIM);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     return Future.join(locked, inserted).transform(all -> {
       if (locked.failed()) {

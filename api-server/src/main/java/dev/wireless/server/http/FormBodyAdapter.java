@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatableRequest;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +76,7 @@ final class FormBodyAdapter {
     JsonObject schema = formSchemas.get(operation.getOperationId());
     Buffer raw = request.getBody() == null || request.getBody().isNull() ? null : request.getBody().getBuffer(null);
     if (raw == null || raw.length() == 0) {
-      return new ValidatableRequestImpl(request.getCookies(), request.getHeaders(), request.getPathParameters(),
+      return new ContractRequest(request.getCookies(), request.getHeaders(), request.getPathParameters(),
           request.getQuery(), null, "application/json");
     }
     String contentType = request.getContentType();
@@ -91,8 +89,8 @@ final class FormBodyAdapter {
           "The request body must be " + FORM + " (got " + (contentType == null ? "no Content-Type" : contentType) + ")");
     }
     JsonObject json = toJson(parse(raw.toString(StandardCharsets.UTF_8)), schema);
-    return new ValidatableRequestImpl(request.getCookies(), request.getHeaders(), request.getPathParameters(),
-        request.getQuery(), new RequestParameterImpl(json.toBuffer()), "application/json");
+    return new ContractRequest(request.getCookies(), request.getHeaders(), request.getPathParameters(),
+        request.getQuery(), new ParameterValue(json.toBuffer()), "application/json");
   }
 
   private static Map<String, List<String>> parse(String body) {

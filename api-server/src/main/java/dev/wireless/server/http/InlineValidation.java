@@ -21,9 +21,6 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.RequestValidatorImpl;
-import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 import java.time.DateTimeException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,7 +40,7 @@ final class InlineValidation {
 
   private static final String JSON = "application/json";
 
-  private final RequestValidatorImpl checks;
+  private final VertxInternals.Checks checks;
   private final RequestExtractor extractor;
   private final JsonObject document;
   private final Map<Parameter, SimpleParameterCheck> simple = new IdentityHashMap<>();
@@ -58,7 +55,7 @@ final class InlineValidation {
    */
   InlineValidation(Vertx vertx, OpenAPIContract contract, RequestExtractor extractor, JsonObject document,
                    CallbackUrlGuard callbackUrls) {
-    this.checks = new RequestValidatorImpl(vertx, contract);
+    this.checks = new VertxInternals.Checks(vertx, contract);
     this.schemas = contract.getSchemaRepository();
     this.extractor = extractor;
     this.document = document;
@@ -112,7 +109,7 @@ final class InlineValidation {
         case QUERY -> query.put(name, parameter(parameter, request.getQuery().get(name)));
       }
     }
-    return new ValidatedRequestImpl(cookies, headers, path, query, body(request, operation));
+    return new ContractRequest(cookies, headers, path, query, body(request, operation), null);
   }
 
   /** The shape check's answer when it is certain, otherwise the full validator's. */
@@ -123,10 +120,10 @@ final class InlineValidation {
         && request.getBody() != null && !request.getBody().isNull()) {
       Object valid = shape.validate(request.getBody().getBuffer(null));
       if (valid != JsonBodyShapeCheck.UNDECIDED) {
-        return new RequestParameterImpl(valid);
+        return new ParameterValue(valid);
       }
     }
-    return checks.validateBody(operation.getRequestBody(), request);
+    return checks.body(operation.getRequestBody(), request);
   }
 
   /** The shortcut for an operation whose only body is JSON of a plain shape (the network feed's batch). */
@@ -152,7 +149,7 @@ final class InlineValidation {
    */
   private RequestParameter parameter(Parameter parameter, RequestParameter value) {
     if (value == null || value.isNull()) {
-      return checks.validateParameter(parameter, value);
+      return checks.parameter(parameter, value);
     }
     String raw = String.valueOf(value.get());
     if (dateTimes.contains(parameter)) {
@@ -162,13 +159,13 @@ final class InlineValidation {
     if (check != null) {
       Object valid = check.validate(raw);
       if (valid != SimpleParameterCheck.UNDECIDED) {
-        return new RequestParameterImpl(valid);
+        return new ParameterValue(valid);
       }
     }
     if (parameter.getSchemaType() == SchemaType.STRING) {
       return validateAsItself(parameter, raw);
     }
-    return checks.validateParameter(parameter, new RequestParameterImpl(raw));
+    return checks.parameter(parameter, new ParameterValue(raw));
   }
 
   private static String canonicalDateTime(Parameter parameter, String raw) {
@@ -187,6 +184,6 @@ final class InlineValidation {
     } catch (JsonSchemaValidationException e) {
       throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
     }
-    return new RequestParameterImpl(raw);
+    return new ParameterValue(raw);
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Reads the request body into memory, up to the size limit (larger: 413), and nothing more. It
@@ -34,12 +33,10 @@ final class RequestBodyReader implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    RoutingContextInternal context = (RoutingContextInternal) ctx;
-    if (context.seenHandler(RoutingContextInternal.BODY_HANDLER)) {
+    if (VertxInternals.markBodyRead(ctx)) {
       ctx.next(); // a reroute: the body was read the first time
       return;
     }
-    context.visitHandler(RoutingContextInternal.BODY_HANDLER);
     HttpServerRequest request = ctx.request();
     long limit = limitsByPath.isEmpty() ? defaultLimit : limitsByPath.getOrDefault(request.path(), defaultLimit);
     long declared = contentLength(request);
@@ -63,7 +60,7 @@ final class RequestBodyReader implements Handler<RoutingContext> {
       }
     }
     if (request.isEnded()) {
-      context.setBody(Buffer.buffer());
+      VertxInternals.setBody(ctx, Buffer.buffer());
       ctx.next();
       return;
     }
@@ -87,7 +84,7 @@ final class RequestBodyReader implements Handler<RoutingContext> {
     });
     request.endHandler(v -> {
       if (!tooLarge[0] && !ctx.failed()) {
-        context.setBody(body);
+        VertxInternals.setBody(ctx, body);
         ctx.next();
       }
     });

@@ -13,8 +13,6 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,8 +31,6 @@ import java.util.Map;
  */
 final class RequestValues implements RequestExtractor {
 
-  private static final RequestParameter ABSENT = new RequestParameterImpl(null);
-
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext ctx, Operation operation) {
     HttpServerRequest request = ctx.request();
@@ -49,23 +45,23 @@ final class RequestValues implements RequestExtractor {
       switch (parameter.getIn()) {
         case COOKIE -> {
           Cookie cookie = request.getCookie(name);
-          cookies.put(name, cookie == null ? ABSENT : new RequestParameterImpl(cookie.getValue()));
+          cookies.put(name, cookie == null ? ParameterValue.ABSENT : new ParameterValue(cookie.getValue()));
         }
-        case HEADER -> headers.put(name, new RequestParameterImpl(request.getHeader(name)));
+        case HEADER -> headers.put(name, new ParameterValue(request.getHeader(name)));
         case PATH -> {
           int segment = segmentOf(operation.getAbsoluteOpenAPIPath(), name);
           path.put(name, segment < segments.length
-              ? new RequestParameterImpl(decodePathSegment(name, segments[segment])) : ABSENT);
+              ? new ParameterValue(decodePathSegment(name, segments[segment])) : ParameterValue.ABSENT);
         }
         case QUERY -> query.put(name, queryValue(parameter, rawQuery.get(name)));
       }
     }
     if (operation.getRequestBody() == null) {
-      return Future.succeededFuture(new ValidatableRequestImpl(cookies, headers, path, query));
+      return Future.succeededFuture(new ContractRequest(cookies, headers, path, query, null, null));
     }
     Buffer body = ctx.body().buffer();
-    return Future.succeededFuture(new ValidatableRequestImpl(cookies, headers, path, query,
-        new RequestParameterImpl(body), request.getHeader(HttpHeaders.CONTENT_TYPE)));
+    return Future.succeededFuture(new ContractRequest(cookies, headers, path, query,
+        new ParameterValue(body), request.getHeader(HttpHeaders.CONTENT_TYPE)));
   }
 
   /** The raw (still encoded) values of each name in {@code query}; a pair whose name cannot be decoded is dropped. */
@@ -92,15 +88,15 @@ final class RequestValues implements RequestExtractor {
    */
   private static RequestParameter queryValue(Parameter parameter, List<String> raw) {
     if (raw == null || raw.isEmpty()) {
-      return ABSENT;
+      return ParameterValue.ABSENT;
     }
     String name = parameter.getName();
     if (parameter.getSchemaType() == SchemaType.ARRAY && parameter.isExplode()) {
       List<String> pairs = new ArrayList<>();
       raw.forEach(value -> pairs.add(name + "=" + decodeQueryComponent(name, value)));
-      return new RequestParameterImpl(String.join("&", pairs));
+      return new ParameterValue(String.join("&", pairs));
     }
-    return new RequestParameterImpl(decodeQueryComponent(name, raw.get(0)));
+    return new ParameterValue(decodeQueryComponent(name, raw.get(0)));
   }
 
   /** One percent-decoding of a query component, {@code +} being a space. */

@@ -1,14 +1,11 @@
 package dev.wireless.server.http;
 
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpVersion;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.impl.VertxHttpRequestDecoder;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,15 +20,13 @@ import java.util.Locale;
  * {@code Transfer-Encoding} header is present. A refused request is marked as undecodable and
  * everything after it on the connection is discarded, so it reaches the invalid-request handler
  * ({@link ErrorMapper#invalidRequest}: 400 with the error body, then the connection is closed).
- * Vert.x builds the decoder itself; {@link #install} swaps in this one as each HTTP/1.x connection
- * opens, before its first byte is read.
+ * Vert.x builds the decoder itself; {@link #install} swaps in one that calls {@link #check} (through
+ * {@link VertxInternals#checkRequestHeads}) as each HTTP/1.x connection opens, before its first
+ * byte is read.
  */
-public final class StrictFraming extends VertxHttpRequestDecoder {
+public final class StrictFraming {
 
-  private static final String DECODER = "httpDecoder";
-
-  private StrictFraming(HttpServerOptions options) {
-    super(options);
+  private StrictFraming() {
   }
 
   /**
@@ -45,22 +40,15 @@ public final class StrictFraming extends VertxHttpRequestDecoder {
 
   /** The connection handler to give the server created with {@link #options}. */
   public static void install(HttpConnection connection, HttpServerOptions options) {
-    if (connection instanceof ConnectionBase base) {
-      ChannelPipeline pipeline = base.channel().pipeline();
-      if (pipeline.get(DECODER) instanceof VertxHttpRequestDecoder current && !(current instanceof StrictFraming)) {
-        pipeline.replace(DECODER, DECODER, new StrictFraming(options));
-      }
-    }
+    VertxInternals.checkRequestHeads(connection, options, StrictFraming::check);
   }
 
-  /** Called by the decoder for every message head, before it decides how the body is framed. */
-  @Override
-  protected boolean isContentAlwaysEmpty(HttpMessage message) {
+  /** Throws {@link AmbiguousFraming} for a message head whose body length is ambiguous. */
+  static void check(HttpMessage message) {
     HttpHeaders headers = message.headers();
     if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
       checkTransferEncoding(message.protocolVersion(), headers);
     }
-    return super.isContentAlwaysEmpty(message);
   }
 
   private static void checkTransferEncoding(HttpVersion version, HttpHeaders headers) {

@@ -5,7 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_DAILY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_ACCOUNT_HOURLY;
 import static dev.wireless.persistence.jooq.Tables.USAGE_SIM_HOURLY;
 
-import dev.wireless.persistence.NamedTemplate;
+import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 
 /**
  * Reads the rollups (never raw events) and sums them per record (hour, UTC day or the whole
- * period), roaming class and country. Every query shape is rendered once ({@link NamedTemplate}):
+ * period), roaming class and country. Every query shape is rendered once ({@link SqlExecutor.Template}):
  * rendering the jOOQ tree cost more than the database's own work for a page of daily records.
  */
 public final class UsageRepository {
@@ -51,12 +51,12 @@ public final class UsageRepository {
     }
   };
 
-  private static final Map<String, NamedTemplate> SHAPES = new HashMap<>();
+  private static final Map<String, SqlExecutor.Template> SHAPES = new HashMap<>();
 
   static {
-    SHAPES.put("account", NamedTemplate.of(accountShape(false, PLACEHOLDERS)));
-    SHAPES.put("account days", NamedTemplate.of(accountShape(true, PLACEHOLDERS)));
-    SHAPES.put("sim", NamedTemplate.of(simShape(PLACEHOLDERS)));
+    SHAPES.put("account", SqlExecutor.Template.of(accountShape(false, PLACEHOLDERS)));
+    SHAPES.put("account days", SqlExecutor.Template.of(accountShape(true, PLACEHOLDERS)));
+    SHAPES.put("sim", SqlExecutor.Template.of(simShape(PLACEHOLDERS)));
   }
 
   /** The hours to read and the account or SIM they belong to. */
@@ -92,7 +92,11 @@ public final class UsageRepository {
     }
   }
 
-  private UsageRepository() {
+  private final SqlClient db;
+
+  /** {@code db}: the pool, or the connection of a transaction. */
+  public UsageRepository(SqlClient db) {
+    this.db = db;
   }
 
   /**
@@ -117,7 +121,7 @@ public final class UsageRepository {
    * are summed here rather than with a GROUP BY: a page of daily records is a few hundred rows,
    * which Java adds up in microseconds while Postgres's numeric aggregation doubled its time.
    */
-  public static Future<List<UsageCell>> cells(SqlClient db, Span span) {
+  public Future<List<UsageCell>> cells(Span span) {
     String shape = span.simSid() != null ? "sim" : "account" + (span.hasWholeDays() ? " days" : "");
     UsageWindow window = span.window();
     return SHAPES.get(shape).execute(db, span.values()).map(rows -> {

@@ -69,7 +69,7 @@ public final class UsageService {
     int lo = Math.min(indexes.get(0), indexes.get(indexes.size() - 1));
     int hi = Math.max(indexes.get(0), indexes.get(indexes.size() - 1));
     OffsetDateTime[] hours = window.hours(lo, hi);
-    return UsageRepository.cells(pool, span.apply(hours[0], hours[1])).map(cells -> {
+    return new UsageRepository(pool).cells(span.apply(hours[0], hours[1])).map(cells -> {
       // records list their countries in order: sort once here rather than per tree
       cells.sort(Comparator.comparing(UsageCell::countryCode));
       Map<Integer, List<UsageCell>> byIndex = new HashMap<>();

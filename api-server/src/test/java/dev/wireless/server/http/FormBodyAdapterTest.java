@@ -13,8 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.ValidatableRequest;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,8 @@ class FormBodyAdapterTest {
   private final FormBodyAdapter adapter = new FormBodyAdapter(contract);
 
   private JsonObject adapt(String operationId, String contentType, String body) {
-    ValidatableRequest raw = new ValidatableRequestImpl(Map.of(), Map.of(), Map.of(), Map.of(),
-        new RequestParameterImpl(Buffer.buffer(body)), contentType);
+    ValidatableRequest raw = new ContractRequest(Map.of(), Map.of(), Map.of(), Map.of(),
+        new ParameterValue(Buffer.buffer(body)), contentType);
     ValidatableRequest adapted = adapter.adapt(raw, operation(operationId));
     assertEquals("application/json", adapted.getContentType());
     return adapted.getBody().isNull() ? null : new JsonObject(adapted.getBody().getBuffer(null));
