@@ -23,6 +23,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Commands, scoped to one account for everything the API does; the workers reach a Command by its
