@@ -6,8 +6,8 @@ import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
-import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
+import dev.wireless.server.usage.EnforcementStateRepository;
 import dev.wireless.server.usage.MeteringPeriod;
 import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
@@ -211,26 +211,13 @@ final class Enforcement {
     });
   }
 
-  private static final ArrayRows STATES = ArrayRows.of("u", U.SIM_ID, U.MONTH, U.HOME_BYTES, U.NATIONAL_BYTES,
-      U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH);
-  private static final SqlExecutor.Template SAVE = SqlExecutor.Template.of(SQL.insertInto(U)
-      .columns(STATES.columns()).select(STATES.select()).onConflict(U.SIM_ID).doUpdate()
-      .set(U.MONTH, DSL.excluded(U.MONTH)).set(U.HOME_BYTES, DSL.excluded(U.HOME_BYTES))
-      .set(U.NATIONAL_BYTES, DSL.excluded(U.NATIONAL_BYTES))
-      .set(U.INTERNATIONAL_BYTES, DSL.excluded(U.INTERNATIONAL_BYTES))
-      .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
-      .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()));
-
   private static Future<Void> saveAll(SqlClient tx, SortedMap<Long, Usage> states) {
-    if (states.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    ArrayRows.Batch rows = STATES.batch(states.size());
-    int i = 0;
+    List<EnforcementStateRepository.State> rows = new ArrayList<>(states.size());
     for (Map.Entry<Long, Usage> e : states.entrySet()) {
       Usage u = e.getValue();
-      rows.row(i++, e.getKey(), u.month, u.home, u.national, u.international, u.lifetime, u.state, u.notified);
+      rows.add(new EnforcementStateRepository.State(e.getKey(), u.month, u.home, u.national, u.international,
+          u.lifetime, u.state, u.notified));
     }
-    return SAVE.execute(tx, rows.values()).mapEmpty();
+    return new EnforcementStateRepository(tx).saveAll(rows);
   }
 }

@@ -1,0 +1,61 @@
+package dev.wireless.server.usage;
+
+import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
+
+import dev.wireless.persistence.ArrayRows;
+import dev.wireless.persistence.SqlExecutor;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.impl.DSL;
+
+/**
+ * Writes {@code sim_usage_state}, the per-SIM counters of the current metering period that data
+ * limits are enforced on. The usage package owns the table; ingestion decides the new values while
+ * it holds the SIMs' row locks and asks this repository to store them in its transaction.
+ */
+public final class EnforcementStateRepository {
+
+  /** One SIM's counters and data state as they stand after a batch. */
+  public record State(long simId, OffsetDateTime month, long homeBytes, long nationalBytes,
+                      long internationalBytes, long lifetimeBytes, String dataState,
+                      OffsetDateTime notifiedMonth) {
+  }
+
+  private static final dev.wireless.persistence.jooq.tables.SimUsageState U = SIM_USAGE_STATE;
+  private static final ArrayRows STATES = ArrayRows.of("u", U.SIM_ID, U.MONTH, U.HOME_BYTES, U.NATIONAL_BYTES,
+      U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH);
+  /** One shape for any number of SIMs: rendered and prepared once. */
+  private static final SqlExecutor.Template SAVE = SqlExecutor.Template.of(SQL.insertInto(U)
+      .columns(STATES.columns()).select(STATES.select()).onConflict(U.SIM_ID).doUpdate()
+      .set(U.MONTH, DSL.excluded(U.MONTH)).set(U.HOME_BYTES, DSL.excluded(U.HOME_BYTES))
+      .set(U.NATIONAL_BYTES, DSL.excluded(U.NATIONAL_BYTES))
+      .set(U.INTERNATIONAL_BYTES, DSL.excluded(U.INTERNATIONAL_BYTES))
+      .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
+      .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()));
+
+  private final SqlClient db;
+
+  public EnforcementStateRepository(SqlClient db) {
+    this.db = db;
+  }
+
+  /**
+   * Inserts or replaces the states in one statement, in the order given (callers pass them by SIM id,
+   * the order every writer locks in).
+   */
+  public Future<Void> saveAll(List<State> states) {
+    if (states.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    ArrayRows.Batch rows = STATES.batch(states.size());
+    int i = 0;
+    for (State s : states) {
+      rows.row(i++, s.simId(), s.month(), s.homeBytes(), s.nationalBytes(), s.internationalBytes(),
+          s.lifetimeBytes(), s.dataState(), s.notifiedMonth());
+    }
+    return SAVE.execute(db, rows.values()).mapEmpty();
+  }
+}
