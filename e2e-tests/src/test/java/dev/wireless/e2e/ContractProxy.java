@@ -39,8 +39,10 @@ final class ContractProxy {
     this.vertx = vertx;
     this.contract = contract;
     this.validator = ResponseValidator.create(vertx, contract);
+    // kept-alive connections are dropped well before the server's idle timeout (60 s): reusing one
+    // the server is closing at that moment fails the request (the keep-alive race of any client)
     this.upstream = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setTrustAll(true)
-        .setVerifyHost(false));
+        .setVerifyHost(false).setKeepAliveTimeout(20));
   }
 
   Future<Integer> listen() {
