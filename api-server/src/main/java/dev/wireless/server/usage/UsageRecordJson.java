@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes one UsageRecord straight from its cells onto a JSON generator, without building the
@@ -88,108 +90,74 @@ final class UsageRecordJson {
     g.writeEndObject();
   }
 
+  /** How a section's counts are written: {@code first} is download or from_sim, {@code second} upload or to_sim. */
+  @FunctionalInterface
+  private interface CountsWriter {
+    void write(JsonGenerator g, long first, long second, BigDecimal billed) throws IOException;
+  }
+
+  /** One of a record's two sections (data, commands): which counts of a cell it sums and how it writes them. */
+  private record Section(SerializedString name, ToLongFunction<UsageCell> first, ToLongFunction<UsageCell> second,
+                         Function<UsageCell, BigDecimal> billed, CountsWriter counts) {
+  }
+
+  private static final Section DATA_SECTION = new Section(DATA, UsageCell::dataDown, UsageCell::dataUp,
+      UsageCell::dataBilled, UsageRecordJson::dataCounts);
+  private static final Section COMMANDS_SECTION = new Section(COMMANDS, UsageCell::fromSim, UsageCell::toSim,
+      UsageCell::commandsBilled, UsageRecordJson::commandCounts);
+
   private static void data(JsonGenerator g, List<UsageCell> cells) throws IOException {
-    long homeUp = 0;
-    long homeDown = 0;
-    long nationalUp = 0;
-    long nationalDown = 0;
-    BigDecimal homeBilled = BigDecimal.ZERO;
-    BigDecimal nationalBilled = BigDecimal.ZERO;
-    long up = 0;
-    long down = 0;
-    BigDecimal abroadBilled = BigDecimal.ZERO;
-    for (UsageCell c : cells) {
-      switch (c.roaming()) {
-        case "home" -> {
-          homeUp += c.dataUp();
-          homeDown += c.dataDown();
-          homeBilled = homeBilled.add(c.dataBilled());
-        }
-        case "national" -> {
-          nationalUp += c.dataUp();
-          nationalDown += c.dataDown();
-          nationalBilled = nationalBilled.add(c.dataBilled());
-        }
-        default -> {
-          up += c.dataUp();
-          down += c.dataDown();
-          abroadBilled = abroadBilled.add(money(c.dataBilled()));
-        }
-      }
-    }
-    homeBilled = money(homeBilled);
-    nationalBilled = money(nationalBilled);
-    up += homeUp + nationalUp;
-    down += homeDown + nationalDown;
-    g.writeFieldName(DATA);
-    g.writeStartObject();
-    dataCounts(g, down, up, homeBilled.add(nationalBilled).add(abroadBilled));
-    g.writeFieldName(HOME);
-    g.writeStartObject();
-    dataCounts(g, homeDown, homeUp, homeBilled);
-    g.writeEndObject();
-    g.writeFieldName(NATIONAL_ROAMING);
-    g.writeStartObject();
-    dataCounts(g, nationalDown, nationalUp, nationalBilled);
-    g.writeEndObject();
-    g.writeFieldName(INTERNATIONAL_ROAMING);
-    g.writeStartArray();
-    for (UsageCell c : cells) {
-      if (international(c)) {
-        g.writeStartObject();
-        g.writeFieldName(COUNTRY_CODE);
-        g.writeString(c.countryCode());
-        dataCounts(g, c.dataDown(), c.dataUp(), money(c.dataBilled()));
-        g.writeEndObject();
-      }
-    }
-    g.writeEndArray();
-    g.writeEndObject();
+    section(g, cells, DATA_SECTION);
   }
 
   private static void commands(JsonGenerator g, List<UsageCell> cells) throws IOException {
-    long homeTo = 0;
-    long homeFrom = 0;
-    long nationalTo = 0;
-    long nationalFrom = 0;
+    section(g, cells, COMMANDS_SECTION);
+  }
+
+  /** A section: its total, {@code home}, {@code national_roaming} and one entry per country abroad. */
+  private static void section(JsonGenerator g, List<UsageCell> cells, Section s) throws IOException {
+    long homeFirst = 0;
+    long homeSecond = 0;
+    long nationalFirst = 0;
+    long nationalSecond = 0;
     BigDecimal homeBilled = BigDecimal.ZERO;
     BigDecimal nationalBilled = BigDecimal.ZERO;
-    long to = 0;
-    long from = 0;
+    long first = 0;
+    long second = 0;
     BigDecimal abroadBilled = BigDecimal.ZERO;
     for (UsageCell c : cells) {
       switch (c.roaming()) {
         case "home" -> {
-          homeTo += c.toSim();
-          homeFrom += c.fromSim();
-          homeBilled = homeBilled.add(c.commandsBilled());
+          homeFirst += s.first().applyAsLong(c);
+          homeSecond += s.second().applyAsLong(c);
+          homeBilled = homeBilled.add(s.billed().apply(c));
         }
         case "national" -> {
-          nationalTo += c.toSim();
-          nationalFrom += c.fromSim();
-          nationalBilled = nationalBilled.add(c.commandsBilled());
+          nationalFirst += s.first().applyAsLong(c);
+          nationalSecond += s.second().applyAsLong(c);
+          nationalBilled = nationalBilled.add(s.billed().apply(c));
         }
         default -> {
-          to += c.toSim();
-          from += c.fromSim();
-          abroadBilled = abroadBilled.add(money(c.commandsBilled()));
+          first += s.first().applyAsLong(c);
+          second += s.second().applyAsLong(c);
+          abroadBilled = abroadBilled.add(money(s.billed().apply(c)));
         }
       }
     }
     homeBilled = money(homeBilled);
     nationalBilled = money(nationalBilled);
-    to += homeTo + nationalTo;
-    from += homeFrom + nationalFrom;
-    g.writeFieldName(COMMANDS);
+    first += homeFirst + nationalFirst;
+    second += homeSecond + nationalSecond;
+    g.writeFieldName(s.name());
     g.writeStartObject();
-    commandCounts(g, from, to, homeBilled.add(nationalBilled).add(abroadBilled));
+    s.counts().write(g, first, second, homeBilled.add(nationalBilled).add(abroadBilled));
     g.writeFieldName(HOME);
     g.writeStartObject();
-    commandCounts(g, homeFrom, homeTo, homeBilled);
+    s.counts().write(g, homeFirst, homeSecond, homeBilled);
     g.writeEndObject();
     g.writeFieldName(NATIONAL_ROAMING);
     g.writeStartObject();
-    commandCounts(g, nationalFrom, nationalTo, nationalBilled);
+    s.counts().write(g, nationalFirst, nationalSecond, nationalBilled);
     g.writeEndObject();
     g.writeFieldName(INTERNATIONAL_ROAMING);
     g.writeStartArray();
@@ -198,7 +166,7 @@ final class UsageRecordJson {
         g.writeStartObject();
         g.writeFieldName(COUNTRY_CODE);
         g.writeString(c.countryCode());
-        commandCounts(g, c.fromSim(), c.toSim(), money(c.commandsBilled()));
+        s.counts().write(g, s.first().applyAsLong(c), s.second().applyAsLong(c), money(s.billed().apply(c)));
         g.writeEndObject();
       }
     }
