@@ -85,8 +85,8 @@ final class UsageRecordJson {
     g.writeFieldName(END);
     g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.end()));
     g.writeEndObject();
-    commands(g, r.cells());
-    data(g, r.cells());
+    section(g, r.cells(), COMMANDS_SECTION);
+    section(g, r.cells(), DATA_SECTION);
     g.writeEndObject();
   }
 
@@ -105,14 +105,6 @@ final class UsageRecordJson {
       UsageCell::dataBilled, UsageRecordJson::dataCounts);
   private static final Section COMMANDS_SECTION = new Section(COMMANDS, UsageCell::fromSim, UsageCell::toSim,
       UsageCell::commandsBilled, UsageRecordJson::commandCounts);
-
-  private static void data(JsonGenerator g, List<UsageCell> cells) throws IOException {
-    section(g, cells, DATA_SECTION);
-  }
-
-  private static void commands(JsonGenerator g, List<UsageCell> cells) throws IOException {
-    section(g, cells, COMMANDS_SECTION);
-  }
 
   /** A section: its total, {@code home}, {@code national_roaming} and one entry per country abroad. */
   private static void section(JsonGenerator g, List<UsageCell> cells, Section s) throws IOException {
