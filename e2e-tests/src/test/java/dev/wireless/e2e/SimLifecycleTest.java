@@ -15,7 +15,7 @@ import dev.wireless.server.accounts.AccountService.NewCredentials;
 import dev.wireless.server.config.ServerConfig;
 import dev.wireless.server.http.ApiRouter;
 import dev.wireless.server.sims.Iccids;
-import dev.wireless.server.sims.JobRepository;
+import dev.wireless.server.sims.ProvisioningJobRepository;
 import dev.wireless.server.sims.SimInventory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -134,7 +134,9 @@ class SimLifecycleTest extends ContractCheck {
     Fixture sim = fixture(first, "basic");
     json(http().postForm("/v1/Sims/" + sim.sid, sim.auth, "Status", "active", "CallbackUrl", CALLBACK), 202);
     Pool pool = PgBuilder.pool().connectingTo(first.database().location().connectOptions()).using(vertx).build();
-    assertEquals(1, await(JobRepository.claim(pool, "crashed-worker", 10, Duration.ofMillis(1))).size());
+    var everyKind = ProvisioningJobRepository.claimOf(List.of());
+    assertEquals(1, await(new ProvisioningJobRepository(pool).claim(everyKind, "crashed-worker", 10,
+        Duration.ofMillis(1))).size());
     await(pool.close());
     await(first.stop());
 

@@ -37,12 +37,12 @@ final class CommandCallbacks {
   }
 
   /**
-   * The callbacks of Commands a batch statement just finished ({@link CommandDeliverySql}), with
+   * The callbacks of Commands a batch statement just finished ({@link CommandBatchRepository}), with
    * one insert; those without a {@code CallbackUrl} have none.
    */
-  Future<Void> finishedAll(SqlClient tx, List<CommandDeliverySql.Changed> finished) {
+  Future<Void> finishedAll(SqlClient tx, List<CommandBatchRepository.Changed> finished) {
     List<CallbackRequest> requests = new ArrayList<>(finished.size());
-    for (CommandDeliverySql.Changed c : finished) {
+    for (CommandBatchRepository.Changed c : finished) {
       if (c.command().callbackUrl() != null) {
         requests.add(new CallbackRequest(c.command().accountSid(), c.command().sid(), CallbackKind.COMMAND_STATUS,
             c.command().callbackUrl(), c.command().callbackMethod(), form(c.command(), c.simUniqueName())));

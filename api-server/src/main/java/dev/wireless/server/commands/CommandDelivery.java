@@ -66,9 +66,10 @@ public final class CommandDelivery implements DeliveryReceipts {
   Future<Void> sentAll(List<ClaimedJob> jobs, Map<Long, DeliveryReport> reports, String worker) {
     List<Long> ids = jobs.stream().map(j -> j.job().id()).toList();
     if (jobs.stream().noneMatch(ClaimedJob::sentIsFinal)) {
-      return CommandDeliverySql.recordSent(pool, ids, reports, worker, receiptTimeout).mapEmpty();
+      return new CommandBatchRepository(pool).recordSent(ids, reports, worker, receiptTimeout).mapEmpty();
     }
-    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.recordSent(tx, ids, reports, worker, receiptTimeout)
+    return PipelinedTransaction.run(pool, tx -> new CommandBatchRepository(tx)
+        .recordSent(ids, reports, worker, receiptTimeout)
         .compose(finished -> callbacks.finishedAll(tx, finished)));
   }
 
@@ -83,15 +84,16 @@ public final class CommandDelivery implements DeliveryReceipts {
     List<Integer> codes = jobs.stream().map(j -> j.report().delivered() ? null : j.report().errorCode()).toList();
     List<String> messages = jobs.stream().map(j -> j.report().message()).toList();
     List<Long> ids = jobs.stream().map(j -> j.job().id()).toList();
-    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.applyReceipts(tx, sids, delivered, codes, messages)
+    return PipelinedTransaction.run(pool, tx -> new CommandBatchRepository(tx)
+        .applyReceipts(sids, delivered, codes, messages)
         .compose(changed -> callbacks.finishedAll(tx, changed))
-        .compose(v -> CommandJobRepository.completeAll(tx, ids, worker)));
+        .compose(v -> new CommandJobRepository(tx).completeAll(ids, worker)));
   }
 
   /** The carrier refused the message (final). */
   Future<Void> refused(CommandJob job, String worker, int code, String message) {
     return pool.withTransaction(tx -> fail(tx, job.commandId(), code, message)
-        .compose(v -> CommandJobRepository.finish(tx, job, worker, JobState.FAILED, code + " " + message)));
+        .compose(v -> new CommandJobRepository(tx).finish(job, worker, JobState.FAILED, code + " " + message)));
   }
 
   /**
@@ -101,12 +103,15 @@ public final class CommandDelivery implements DeliveryReceipts {
    */
   Future<Void> receiptTimedOut(CommandJob job, String worker) {
     String message = "No delivery receipt within " + receiptTimeout.toSeconds() + " s";
-    return pool.withTransaction(tx -> repo(tx).lockById(job.commandId())
-        .compose(locked -> CommandJobRepository.reportPending(tx, job.commandId()))
-        .compose(pending -> pending
-            ? CommandJobRepository.requeue(tx, job, worker, REPORT_WAIT, "a delivery report is pending")
-            : fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
-                .compose(v -> CommandJobRepository.finish(tx, job, worker, JobState.COMPLETED, null))));
+    return pool.withTransaction(tx -> {
+      CommandJobRepository jobs = new CommandJobRepository(tx);
+      return repo(tx).lockById(job.commandId())
+          .compose(locked -> jobs.reportPending(job.commandId()))
+          .compose(pending -> pending
+              ? jobs.requeue(job, worker, REPORT_WAIT, "a delivery report is pending")
+              : fail(tx, job.commandId(), NO_RECEIPT_CODE, message)
+                  .compose(v -> jobs.finish(job, worker, JobState.COMPLETED, null)));
+    });
   }
 
   /**
@@ -118,7 +123,7 @@ public final class CommandDelivery implements DeliveryReceipts {
     if (Backoff.exhausted(job.attempts(), job.maxAttempts()) && !CommandJob.REPORT.equals(job.stage())) {
       return refused(job, worker, UNREACHABLE_CODE, "The carrier could not be reached; the Command was not sent");
     }
-    return pool.withTransaction(tx -> CommandJobRepository.requeue(tx, job, worker, BACKOFF.after(job.attempts()),
+    return pool.withTransaction(tx -> new CommandJobRepository(tx).requeue(job, worker, BACKOFF.after(job.attempts()),
         String.valueOf(error)));
   }
 

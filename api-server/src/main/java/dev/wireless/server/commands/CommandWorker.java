@@ -1,6 +1,8 @@
 package dev.wireless.server.commands;
 
+import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jobs.ClaimLoop;
+import dev.wireless.persistence.jobs.JobKinds;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.CarrierResult.DeliveryReport;
 import dev.wireless.server.carrier.NetworkGateway;
@@ -17,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Command delivery worker, in a {@link ClaimLoop} of the job engine: claims a batch of due jobs
- * of every kind together with their Commands (one statement) and works on the sends and the
- * follow-ups of the batch side by side, so that a Command to send never waits for the batch's
- * reports to be written. Sends: every queued Command goes to the {@link NetworkGateway}, and one
+ * of its kinds together with their Commands (one statement) and hands each kind to its handler
+ * ({@link JobKinds}); the sends run side by side with the follow-ups, so that a Command to send
+ * never waits for the batch's reports to be written. Sends: every queued Command goes to the {@link NetworkGateway}, and one
  * more statement records {@code sent} for all that the carrier took ({@link CommandDelivery#sentAll}),
  * storing the delivery reports the carrier announced as {@code report} jobs. Follow-ups: the due
  * reports are applied together ({@link CommandDelivery#reportsDue}) before the receipt timeouts,
@@ -42,10 +44,15 @@ final class CommandWorker {
     this.gateway = gateway;
     this.delivery = delivery;
     this.name = name;
+    JobKinds<ClaimedJob> kinds = JobKinds.<ClaimedJob>of(claimed -> claimed.job().stage())
+        .handle(CommandJob.SEND, this::sends)
+        .handle(CommandJob.REPORT, this::reports)
+        .handleAfter(CommandJob.REPORT, CommandJob.RECEIPT, this::receiptTimeouts);
+    CommandJobRepository jobs = new CommandJobRepository(pool);
+    Template claim = CommandJobRepository.claimOf(kinds.names());
     this.loop = ClaimLoop.ofBatches(vertx, "command worker " + name, settings.pollInterval(),
-        () -> CommandDeliverySql.claim(pool, name, BATCH, settings.lease()),
-        batch -> Future.join(followUps(batch), sends(batch)).mapEmpty(),
-        () -> CommandJobRepository.release(pool, name).mapEmpty());
+        () -> jobs.claim(claim, name, BATCH, settings.lease()), kinds::run,
+        () -> jobs.release(name).mapEmpty());
   }
 
   void start() {
@@ -65,16 +72,16 @@ final class CommandWorker {
     return loop.stop();
   }
 
-  /** The batch's reports, then its receipt timeouts: a due report must win over its Command's timeout. */
-  private Future<Void> followUps(List<ClaimedJob> batch) {
-    List<ClaimedJob> reports = batch.stream().filter(c -> CommandJob.REPORT.equals(c.job().stage())).toList();
-    Future<Void> reported = reports.isEmpty() ? Future.succeededFuture()
-        : delivery.reportsDue(reports, name).recover(e -> Future.join(reports.stream()
-            .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty());
-    return reported.transform(done -> Future.join(batch.stream()
-        .filter(claimed -> CommandJob.RECEIPT.equals(claimed.job().stage()))
+  /** The batch's due delivery reports, applied together; the receipt timeouts wait for them (a report wins). */
+  private Future<Void> reports(List<ClaimedJob> reports) {
+    return delivery.reportsDue(reports, name).recover(e -> Future.join(reports.stream()
+        .map(claimed -> retry(claimed.job(), e)).toList()).mapEmpty());
+  }
+
+  private Future<Void> receiptTimeouts(List<ClaimedJob> timeouts) {
+    return Future.join(timeouts.stream()
         .map(claimed -> delivery.receiptTimedOut(claimed.job(), name).recover(e -> retry(claimed.job(), e)))
-        .toList()).mapEmpty());
+        .toList()).mapEmpty();
   }
 
   private Future<Void> sends(List<ClaimedJob> batch) {
@@ -82,9 +89,7 @@ final class CommandWorker {
     Map<Long, DeliveryReport> announced = new ConcurrentHashMap<>();
     List<Future<Void>> work = new ArrayList<>();
     for (ClaimedJob claimed : batch) {
-      if (!CommandJob.SEND.equals(claimed.job().stage())) {
-        continue;
-      } else if (!claimed.toSend()) {
+      if (!claimed.toSend()) {
         taken.add(claimed); // deleted, or already ended: recording "sent" just closes the job
       } else {
         work.add(gateway.sendSms(claimed.sms(), delivery)

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Delivery receipts written in batches, each batch ONE transaction (the status changes, the
- * canceled timeouts and the callbacks: {@link CommandDeliverySql#applyReceipts}). While one batch
+ * canceled timeouts and the callbacks: {@link CommandBatchRepository#applyReceipts}). While one batch
  * is being written, the receipts that arrive wait and go together in the next: when receipts are
  * rare each is written at once, and when they pour in one transaction carries many, instead of
  * one transaction with five statements each. A batch that fails is written again one receipt at
@@ -94,7 +94,8 @@ final class ReceiptBatch {
       codes.add(r.errorCode());
       messages.add(r.message());
     }
-    return PipelinedTransaction.run(pool, tx -> CommandDeliverySql.applyReceipts(tx, sids, delivered, codes, messages)
+    return PipelinedTransaction.run(pool, tx -> new CommandBatchRepository(tx)
+        .applyReceipts(sids, delivered, codes, messages)
         .compose(changed -> callbacks.finishedAll(tx, changed)));
   }
 }

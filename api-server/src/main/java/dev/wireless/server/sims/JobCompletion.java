@@ -32,14 +32,12 @@ final class JobCompletion {
   private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
 
   private final Pool pool;
-  private final SimRepository sims;
   private final SimCallbacks callbacks;
   private final ProvisioningSettings settings;
   private final String worker;
 
   JobCompletion(Pool pool, SimCallbacks callbacks, ProvisioningSettings settings, String worker) {
     this.pool = pool;
-    this.sims = new SimRepository(pool);
     this.callbacks = callbacks;
     this.settings = settings;
     this.worker = worker;
@@ -47,10 +45,11 @@ final class JobCompletion {
 
   /** The carrier applied {@code reached} (null for a connectivity reset). */
   Future<Void> applied(ProvisioningJob job, SimState reached) {
-    return pool.withTransaction(tx -> sims.on(tx).lockById(job.simId()).compose(found -> {
+    return pool.withTransaction(tx -> new SimRepository(tx).lockById(job.simId()).compose(found -> {
       SimRow sim = found.orElse(null);
+      ProvisioningJobRepository jobs = new ProvisioningJobRepository(tx);
       if (sim == null || supersededTimer(job, sim)) {
-        return JobRepository.finish(tx, job, worker, JobState.CANCELED, "superseded");
+        return jobs.finish(job, worker, JobState.CANCELED, "superseded");
       }
       Map<Field<?>, Object> changes = new HashMap<>();
       if (job.isReset()) {
@@ -62,8 +61,8 @@ final class JobCompletion {
           changes.put(SIMS.ACTIVATED_AT, DSL.coalesce(SIMS.ACTIVATED_AT, DSL.currentOffsetDateTime()));
         }
       }
-      return JobRepository.finish(tx, job, worker, JobState.COMPLETED, null)
-          .compose(v -> sims.on(tx).update(sim.id(), changes))
+      return jobs.finish(job, worker, JobState.COMPLETED, null)
+          .compose(v -> new SimRepository(tx).update(sim.id(), changes))
           .compose(updated -> followUp(tx, job, reached).compose(v -> callback(tx, job, updated, null, null)));
     }));
   }
@@ -74,9 +73,10 @@ final class JobCompletion {
    */
   Future<Void> refused(ProvisioningJob job, int code, String message) {
     LOG.warn("provisioning job {} for SIM #{} refused: {} {}", job.id(), job.simId(), code, message);
-    return pool.withTransaction(tx -> sims.on(tx).lockById(job.simId()).compose(found -> {
+    return pool.withTransaction(tx -> new SimRepository(tx).lockById(job.simId()).compose(found -> {
+      ProvisioningJobRepository jobs = new ProvisioningJobRepository(tx);
       if (found.isEmpty()) {
-        return JobRepository.finish(tx, job, worker, JobState.CANCELED, "SIM deleted");
+        return jobs.finish(job, worker, JobState.CANCELED, "SIM deleted");
       }
       Map<Field<?>, Object> changes = new HashMap<>();
       if (job.isReset()) {
@@ -85,8 +85,8 @@ final class JobCompletion {
         changes.put(SIMS.STATUS, job.restoreStatus());
       }
       SimRow sim = found.get();
-      return JobRepository.finish(tx, job, worker, JobState.FAILED, code + " " + message)
-          .compose(v -> sims.on(tx).update(sim.id(), changes))
+      return jobs.finish(job, worker, JobState.FAILED, code + " " + message)
+          .compose(v -> new SimRepository(tx).update(sim.id(), changes))
           .compose(updated -> new AlertRepository(tx).insert(AlertRow.newAlert(sim.accountSid(), sim.sid(), code,
                   AlertRow.ERROR, message, null, null, null, null, null, null))
               .compose(alert -> callback(tx, job, updated, code, message)));
@@ -95,9 +95,9 @@ final class JobCompletion {
 
   /** The carrier will apply the change later: the SIM shows {@code scheduled} and the job waits. */
   Future<Void> scheduled(ProvisioningJob job, Duration retryAfter) {
-    return pool.withTransaction(tx -> JobRepository.requeue(tx, job, worker, retryAfter, "scheduled by the carrier")
+    return pool.withTransaction(tx -> new ProvisioningJobRepository(tx).requeue(job, worker, retryAfter, "scheduled by the carrier")
         .compose(v -> job.isReset() ? Future.succeededFuture()
-            : sims.on(tx).update(job.simId(), Map.<Field<?>, Object>of(SIMS.STATUS, SimState.SCHEDULED.value())).mapEmpty()));
+            : new SimRepository(tx).update(job.simId(), Map.<Field<?>, Object>of(SIMS.STATUS, SimState.SCHEDULED.value())).mapEmpty()));
   }
 
   /** Something failed on our side: try again with back-off, or give up after the last attempt. */
@@ -105,7 +105,7 @@ final class JobCompletion {
     if (Backoff.exhausted(job.attempts(), job.maxAttempts())) {
       return refused(job, 33004, "The carrier could not be reached; the change was not applied");
     }
-    return pool.withTransaction(tx -> JobRepository.requeue(tx, job, worker, BACKOFF.after(job.attempts()),
+    return pool.withTransaction(tx -> new ProvisioningJobRepository(tx).requeue(job, worker, BACKOFF.after(job.attempts()),
         String.valueOf(error)));
   }
 
@@ -127,7 +127,7 @@ final class JobCompletion {
     ProvisioningJob following = ProvisioningJob.of(job.simId(), job.accountSid(), ProvisioningJob.STATUS,
         next.timed() ? ProvisioningJob.TIMER : ProvisioningJob.FOLLOW_UP, next.status().value(), reached.value(),
         job.callbackUrl(), job.callbackMethod());
-    return JobRepository.enqueue(tx, following, delay).mapEmpty();
+    return new ProvisioningJobRepository(tx).enqueue(following, delay).mapEmpty();
   }
 
   private Future<Void> callback(SqlClient tx, ProvisioningJob job, SimRow sim, Integer code, String message) {

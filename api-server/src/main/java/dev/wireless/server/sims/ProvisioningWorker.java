@@ -3,17 +3,23 @@ package dev.wireless.server.sims;
 import dev.wireless.server.carrier.CarrierResult;
 import dev.wireless.server.carrier.NetworkGateway;
 import dev.wireless.server.carrier.NetworkGateway.CarrierRequest;
+import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jobs.ClaimLoop;
+import dev.wireless.persistence.jobs.JobKinds;
+import dev.wireless.persistence.jobs.JobKinds.Handler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One provisioning worker: claims a batch of due jobs, asks the carrier for each, and ends each job
- * through {@link JobCompletion}, in a {@link ClaimLoop}.
+ * through {@link JobCompletion}, in a {@link ClaimLoop}. Its two kinds have their own handlers: a
+ * {@code status} job moves the SIM one stage towards its target, a {@code reset} job resets its
+ * connectivity.
  */
 public final class ProvisioningWorker {
 
@@ -30,9 +36,14 @@ public final class ProvisioningWorker {
     this.gateway = gateway;
     this.sims = new SimRepository(pool);
     this.completion = new JobCompletion(pool, callbacks, settings, name);
-    this.loop = new ClaimLoop<>(vertx, "provisioning worker " + name, settings.pollInterval(),
-        () -> JobRepository.claim(pool, name, BATCH, settings.lease()), this::process,
-        () -> JobRepository.QUEUE.release(pool, name).<Void>mapEmpty().otherwiseEmpty());
+    JobKinds<ProvisioningJob> kinds = JobKinds.of(ProvisioningJob::kind)
+        .handle(ProvisioningJob.STATUS, Handler.eachJob(job -> process(job, this::provision)))
+        .handle(ProvisioningJob.RESET, Handler.eachJob(job -> process(job, this::reset)));
+    ProvisioningJobRepository jobs = new ProvisioningJobRepository(pool);
+    Template claim = ProvisioningJobRepository.claimOf(kinds.names());
+    this.loop = ClaimLoop.ofBatches(vertx, "provisioning worker " + name, settings.pollInterval(),
+        () -> jobs.claim(claim, name, BATCH, settings.lease()), kinds::run,
+        () -> jobs.release(name).<Void>mapEmpty().otherwiseEmpty());
   }
 
   public void start() {
@@ -47,9 +58,10 @@ public final class ProvisioningWorker {
     return loop.stop();
   }
 
-  private Future<Void> process(ProvisioningJob job) {
+  /** Runs {@code handler} on the job's SIM (a deleted SIM's job just ends), retrying what failed. */
+  private Future<Void> process(ProvisioningJob job, BiFunction<ProvisioningJob, SimRow, Future<Void>> handler) {
     return sims.findById(job.simId())
-        .compose(sim -> sim.isEmpty() ? completion.applied(job, null) : callCarrier(job, sim.get()))
+        .compose(sim -> sim.isEmpty() ? completion.applied(job, null) : handler.apply(job, sim.get()))
         .recover(e -> {
           if (loop.abandons(e)) {
             return Future.succeededFuture();
@@ -60,11 +72,12 @@ public final class ProvisioningWorker {
         .recover(e -> Future.succeededFuture());
   }
 
-  private Future<Void> callCarrier(ProvisioningJob job, SimRow sim) {
-    if (job.isReset()) {
-      return gateway.resetConnectivity(new CarrierRequest(job.id(), sim.sid(), sim.iccid(), null, job.attempts()))
-          .compose(result -> conclude(job, result, null));
-    }
+  private Future<Void> reset(ProvisioningJob job, SimRow sim) {
+    return gateway.resetConnectivity(new CarrierRequest(job.id(), sim.sid(), sim.iccid(), null, job.attempts()))
+        .compose(result -> conclude(job, result, null));
+  }
+
+  private Future<Void> provision(ProvisioningJob job, SimRow sim) {
     if (ProvisioningJob.TIMER.equals(job.origin()) && !sim.status().equals(job.restoreStatus())) {
       return completion.applied(job, null);
     }

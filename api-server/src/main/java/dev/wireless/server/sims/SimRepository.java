@@ -27,19 +27,16 @@ import org.jooq.impl.DSL;
 
 /**
  * SIMs, scoped to one account (another account's SIM does not exist here), with the rate plan's
- * SID joined in. Bound to the pool or, through {@link #on}, to a transaction's connection.
+ * SID joined in. Created on the pool, or on a transaction's connection so that its reads lock and
+ * its writes commit with the caller's.
  */
 public final class SimRepository {
 
   private final SqlClient db;
 
+  /** {@code db}: the pool, or the connection of a transaction. */
   public SimRepository(SqlClient db) {
     this.db = db;
-  }
-
-  /** The same repository on {@code connection} (a transaction). */
-  public SimRepository on(SqlClient connection) {
-    return new SimRepository(connection);
   }
 
   public Future<Optional<SimRow>> find(String accountSid, String key) {

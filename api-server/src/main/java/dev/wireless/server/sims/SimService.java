@@ -66,7 +66,7 @@ public final class SimService {
     if (request.uniqueName() != null && Sids.looksLike("DE", request.uniqueName())) {
       return Future.failedFuture(ApiException.invalid("UniqueName must not look like a SIM SID"));
     }
-    return pool.<Updated>withTransaction(tx -> sims.on(tx).lock(caller, key).compose(found -> {
+    return pool.<Updated>withTransaction(tx -> new SimRepository(tx).lock(caller, key).compose(found -> {
       SimRow sim = found.orElseThrow(() -> ApiException.notFound(path));
       return owner(tx, sim, request).compose(owner -> plan(tx, owner, sim, request)
           .compose(plan -> apply(tx, sim, request, owner, plan)));
@@ -75,14 +75,17 @@ public final class SimService {
 
   /** Deletes a SIM that cannot be on the network ({@code new}, {@code deactivated}, {@code canceled}). */
   public Future<Void> delete(String accountSid, String key, String path) {
-    return pool.withTransaction(tx -> sims.on(tx).lock(accountSid, key).compose(found -> {
-      SimRow sim = found.orElseThrow(() -> ApiException.notFound(path));
-      if (sim.state().connected() || sim.resetStatus() != null) {
-        throw ApiException.of(ErrorCode.SIM_CONNECTED, "The SIM is " + sim.status()
-            + " and may be connected; deactivate it before deleting it");
-      }
-      return sims.on(tx).delete(accountSid, sim.id()).mapEmpty();
-    }));
+    return pool.withTransaction(tx -> {
+      SimRepository sims = new SimRepository(tx);
+      return sims.lock(accountSid, key).compose(found -> {
+        SimRow sim = found.orElseThrow(() -> ApiException.notFound(path));
+        if (sim.state().connected() || sim.resetStatus() != null) {
+          throw ApiException.of(ErrorCode.SIM_CONNECTED, "The SIM is " + sim.status()
+              + " and may be connected; deactivate it before deleting it");
+        }
+        return sims.delete(accountSid, sim.id()).mapEmpty();
+      });
+    });
   }
 
   private Future<String> owner(SqlClient tx, SimRow sim, SimUpdate request) {
@@ -90,7 +93,7 @@ public final class SimService {
     if (target == null || target.equalsIgnoreCase(sim.accountSid())) {
       return Future.succeededFuture(sim.accountSid());
     }
-    return sims.on(tx).parentOf(target).map(parent -> {
+    return new SimRepository(tx).parentOf(target).map(parent -> {
       SimLifecycle.checkAccountMove(sim.state(), parent.filter(sim.accountSid()::equals).isPresent());
       return target;
     });
@@ -140,19 +143,19 @@ public final class SimService {
       changes.put(SIMS.ACCOUNT_SID, owner);
     }
     Future<?> job = Future.succeededFuture();
+    ProvisioningJobRepository jobs = new ProvisioningJobRepository(tx);
     if (target.isPresent()) {
       changes.put(SIMS.STATUS, SimState.UPDATING.value());
-      job = JobRepository.cancelTimers(tx, sim.id()).compose(v -> JobRepository.enqueue(tx, ProvisioningJob.of(
-          sim.id(), owner, ProvisioningJob.STATUS, ProvisioningJob.REQUEST, target.get().value(), current.value(),
+      job = jobs.cancelTimers(sim.id()).compose(v -> jobs.enqueue(ProvisioningJob.of(sim.id(), owner, ProvisioningJob.STATUS, ProvisioningJob.REQUEST, target.get().value(), current.value(),
           request.callbackUrl(), request.callbackMethod()), Duration.ZERO));
     } else if (request.resetConnectivity()) {
       changes.put(SIMS.RESET_STATUS, "resetting");
-      job = JobRepository.enqueue(tx, ProvisioningJob.of(sim.id(), owner, ProvisioningJob.RESET,
+      job = jobs.enqueue(ProvisioningJob.of(sim.id(), owner, ProvisioningJob.RESET,
           ProvisioningJob.REQUEST, null, current.value(), request.callbackUrl(), request.callbackMethod()),
           Duration.ZERO);
     }
     boolean accepted = target.isPresent() || request.resetConnectivity();
-    return job.compose(v -> sims.on(tx).update(sim.id(), changes)).map(updated -> new Updated(updated, accepted));
+    return job.compose(v -> new SimRepository(tx).update(sim.id(), changes)).map(updated -> new Updated(updated, accepted));
   }
 
   private static Throwable translate(Throwable failure, SimUpdate request) {

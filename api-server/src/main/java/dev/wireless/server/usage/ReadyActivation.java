@@ -5,7 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.SIMS;
 import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.persistence.SqlExecutor;
-import dev.wireless.server.sims.JobRepository;
+import dev.wireless.server.sims.ProvisioningJobRepository;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -54,8 +54,8 @@ public final class ReadyActivation {
         });
   }
 
-  /** Starts {@code ready → active} through the provisioning queue (see {@link JobRepository#activateReady}). */
+  /** Starts {@code ready → active} through the provisioning queue (see {@link ProvisioningJobRepository#activateReady}). */
   public static Future<Void> start(SqlClient tx, long simId, String accountSid) {
-    return JobRepository.activateReady(tx, simId, accountSid);
+    return new ProvisioningJobRepository(tx).activateReady(simId, accountSid);
   }
 }

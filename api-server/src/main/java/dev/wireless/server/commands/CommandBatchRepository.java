@@ -5,6 +5,7 @@ import static dev.wireless.persistence.jooq.Tables.COMMANDS;
 import static dev.wireless.persistence.jooq.Tables.COMMAND_JOBS;
 import static dev.wireless.persistence.jooq.Tables.SIMS;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jobs.DatabaseClock;
 import dev.wireless.persistence.jobs.JobState;
@@ -18,25 +19,26 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The delivery workers' batch statements, each rendered once and each one statement whatever the
- * batch size: claim due jobs together with what sending their Commands needs, record
- * {@code sent} for a batch, apply a batch of delivery receipts.
+ * The delivery workers' batch changes of Commands and their jobs, each one statement whatever the
+ * batch size and rendered once: record {@code sent} for a batch, apply a batch of delivery
+ * receipts. Created on the pool, or on a transaction's connection when the Commands' callbacks
+ * must commit with the change.
  *
  * <p>Lock order: a statement that changes several Commands locks them in id order first
  * ({@code ORDER BY id FOR UPDATE} in a materialized CTE), so a receipt batch and a sent batch that
  * share Commands wait for each other instead of deadlocking. Every change is guarded by the status
  * it expects (re-checked on the row's latest version once the lock is held), and a job's by the
- * worker's lease, exactly as the one-job statements of {@link CommandJobRepository}.
+ * worker's lease, exactly as the one-job changes of {@link CommandJobRepository}.
  */
-final class CommandDeliverySql {
+final class CommandBatchRepository {
 
   /** A Command as the batch statements return it, with its SIM's unique_name for the callback. */
   record Changed(CommandRow command, String simUniqueName) {
@@ -45,27 +47,22 @@ final class CommandDeliverySql {
   private static final Commands C = COMMANDS;
   private static final CommandJobs J = COMMAND_JOBS;
 
-  private static final Template CLAIM = claim();
+  /** A delivery report the carrier announced, per job: when it falls due and what it says. */
+  private static final Field<Double> DELAY = DSL.field(DSL.name("delay"), SQLDataType.DOUBLE);
+  private static final ArrayRows ANNOUNCED = ArrayRows.of("announced", J.ID, DELAY, J.REPORT_DELIVERED, J.REPORT_ERROR_CODE,
+      J.REPORT_ERROR_MESSAGE);
+  /** Delivery receipts, per Command SID. */
+  private static final Field<Boolean> DELIVERED = DSL.field(DSL.name("delivered"), SQLDataType.BOOLEAN);
+  private static final ArrayRows RECEIPTS = ArrayRows.of("input", C.SID, DELIVERED, C.ERROR_CODE, C.ERROR_MESSAGE);
+
   private static final Template RECORD_SENT = recordSent();
   private static final Template APPLY_RECEIPTS = applyReceipts();
 
-  private CommandDeliverySql() {
-  }
+  private final SqlClient db;
 
-  /**
-   * Leases up to {@code limit} due jobs of every kind to {@code worker} (the engine's claim,
-   * {@link dev.wireless.persistence.jobs.JobQueue#due}), together with their Commands.
-   */
-  static Future<List<ClaimedJob>> claim(SqlClient db, String worker, int limit, Duration lease) {
-    return CommandJobRepository.QUEUE.claim(CLAIM, db, worker, limit, lease).map(rows -> {
-      List<ClaimedJob> jobs = new ArrayList<>(rows.size());
-      rows.forEach(r -> jobs.add(new ClaimedJob(new CommandJob(r.getLong(0), r.getLong(1), r.getString(2),
-          r.getInteger(3), r.getInteger(4)), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-          r.getString(9), r.getBoolean(10), r.getString(11), r.getString(12), r.getBoolean(13) == null ? null
-          : new DeliveryReport(Duration.ZERO, r.getBoolean(13), r.getInteger(14) == null ? 0 : r.getInteger(14),
-              r.getString(15)))));
-      return jobs;
-    });
+  /** {@code db}: the pool, or the connection of a transaction. */
+  CommandBatchRepository(SqlClient db) {
+    this.db = db;
   }
 
   /**
@@ -77,24 +74,17 @@ final class CommandDeliverySql {
    * report arrives, in the same statement. Returns the Commands that ended {@code sent} (no receipt
    * requested): their callbacks are the caller's to enqueue, in the same transaction.
    */
-  static Future<List<Changed>> recordSent(SqlClient db, List<Long> jobIds, Map<Long, DeliveryReport> reports,
-                                          String worker, Duration receiptTimeout) {
-    int n = reports.size();
-    Long[] jobs = new Long[n];
-    Double[] delays = new Double[n];
-    Boolean[] delivered = new Boolean[n];
-    Integer[] codes = new Integer[n];
-    String[] messages = new String[n];
+  Future<List<Changed>> recordSent(List<Long> jobIds, Map<Long, DeliveryReport> reports, String worker,
+                                   Duration receiptTimeout) {
+    ArrayRows.Batch announced = ANNOUNCED.batch(reports.size());
     int i = 0;
-    for (Map.Entry<Long, DeliveryReport> report : reports.entrySet()) {
-      jobs[i] = report.getKey();
-      delays[i] = (double) report.getValue().after().toMillis();
-      delivered[i] = report.getValue().delivered();
-      codes[i] = report.getValue().delivered() ? null : report.getValue().errorCode();
-      messages[i++] = report.getValue().message();
+    for (Map.Entry<Long, DeliveryReport> entry : reports.entrySet()) {
+      DeliveryReport report = entry.getValue();
+      announced.row(i++, entry.getKey(), (double) report.after().toMillis(), report.delivered(),
+          report.delivered() ? null : report.errorCode(), report.message());
     }
-    return RECORD_SENT.execute(db, jobIds.toArray(new Long[0]), worker, (double) receiptTimeout.toMillis(),
-        jobs, delays, delivered, codes, messages).map(CommandDeliverySql::changed);
+    Object[] held = {jobIds.toArray(new Long[0]), worker, (double) receiptTimeout.toMillis()};
+    return RECORD_SENT.execute(db, concat(held, announced.values())).map(CommandBatchRepository::changed);
   }
 
   /**
@@ -103,25 +93,13 @@ final class CommandDeliverySql {
    * are canceled; anything else (a repeat, a late receipt) is ignored. Returns the changed Commands,
    * whose callbacks are the caller's to enqueue in the same transaction.
    */
-  static Future<List<Changed>> applyReceipts(SqlClient tx, List<String> sids, List<Boolean> delivered,
-                                             List<Integer> codes, List<String> messages) {
-    return APPLY_RECEIPTS.execute(tx, sids.toArray(new String[0]), delivered.toArray(new Boolean[0]),
-        codes.toArray(new Integer[0]), messages.toArray(new String[0])).map(CommandDeliverySql::changed);
-  }
-
-  private static Template claim() {
-    var due = CommandJobRepository.QUEUE.due(List.of());
-    var claimed = CommandJobRepository.QUEUE.claimed(due, J.ID, J.COMMAND_ID, J.STAGE, J.ATTEMPTS,
-        J.MAX_ATTEMPTS, J.REPORT_DELIVERED, J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE);
-    Field<Long> jobId = claimed.field(J.ID);
-    return Template.of(SQL.with(due).with(claimed)
-        .select(jobId, claimed.field(J.COMMAND_ID), claimed.field(J.STAGE), claimed.field(J.ATTEMPTS),
-            claimed.field(J.MAX_ATTEMPTS), C.SID, C.SIM_SID, C.STATUS, C.COMMAND_MODE, C.PAYLOAD,
-            C.DELIVERY_RECEIPT_REQUESTED, C.CALLBACK_URL, SIMS.ICCID, claimed.field(J.REPORT_DELIVERED),
-            claimed.field(J.REPORT_ERROR_CODE), claimed.field(J.REPORT_ERROR_MESSAGE))
-        .from(claimed).join(C).on(C.ID.eq(claimed.field(J.COMMAND_ID)))
-        .leftJoin(SIMS).on(SIMS.SID.eq(C.SIM_SID))
-        .orderBy(jobId));
+  Future<List<Changed>> applyReceipts(List<String> sids, List<Boolean> delivered, List<Integer> codes,
+                                      List<String> messages) {
+    ArrayRows.Batch receipts = RECEIPTS.batch(sids.size());
+    for (int i = 0; i < sids.size(); i++) {
+      receipts.row(i, sids.get(i), delivered.get(i), codes.get(i), messages.get(i));
+    }
+    return APPLY_RECEIPTS.execute(db, receipts.values()).map(CommandBatchRepository::changed);
   }
 
   private static Template recordSent() {
@@ -151,19 +129,14 @@ final class CommandDeliverySql {
         .from(DSL.table(DSL.name("held")).leftJoin(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand)))
         .where(J.ID.eq(heldJob))
         .returningResult(J.ID));
-    Table<?> announced = DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.param(SQLDataType.BIGINT.array()),
-        DSL.param(SQLDataType.DOUBLE.array()), DSL.param(SQLDataType.BOOLEAN.array()),
-        DSL.param(SQLDataType.INTEGER.array()), DSL.param(SQLDataType.VARCHAR.array()))
-        .as("announced", "job", "delay", "delivered", "code", "message");
     var reports = DSL.name("reports").as(SQL.insertInto(J, J.COMMAND_ID, J.STAGE, J.RUN_AT, J.REPORT_DELIVERED,
             J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE)
         .select(DSL.select(heldCommand, DSL.inline(CommandJob.REPORT),
-                DatabaseClock.plusMillis(DSL.field(DSL.name("announced", "delay"), Double.class)),
-                DSL.field(DSL.name("announced", "delivered"), Boolean.class),
-                DSL.field(DSL.name("announced", "code"), Integer.class),
-                DSL.field(DSL.name("announced", "message"), String.class))
-            .from(announced)
-            .join(DSL.table(DSL.name("held"))).on(heldJob.eq(DSL.field(DSL.name("announced", "job"), Long.class)))
+                DatabaseClock.plusMillis(ANNOUNCED.field(DELAY)),
+                ANNOUNCED.field(J.REPORT_DELIVERED), ANNOUNCED.field(J.REPORT_ERROR_CODE),
+                ANNOUNCED.field(J.REPORT_ERROR_MESSAGE))
+            .from(ANNOUNCED.table())
+            .join(DSL.table(DSL.name("held"))).on(heldJob.eq(ANNOUNCED.field(J.ID)))
             .join(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand))
             .where(waits))
         .returningResult(J.ID));
@@ -176,14 +149,12 @@ final class CommandDeliverySql {
 
   private static Template applyReceipts() {
     Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
-    Table<?> input = DSL.table("unnest({0}, {1}, {2}, {3})", DSL.param(SQLDataType.VARCHAR.array()),
-        DSL.param(SQLDataType.BOOLEAN.array()), DSL.param(SQLDataType.INTEGER.array()),
-        DSL.param(SQLDataType.VARCHAR.array())).as("input", "sid", "delivered", "code", "message");
     Field<Boolean> delivered = DSL.field(DSL.name("locked", "delivered"), Boolean.class);
     var open = C.STATUS.in(DSL.inline(CommandRow.QUEUED), DSL.inline(CommandRow.SENT));
-    var locked = DSL.name("locked").asMaterialized(DSL.select(C.ID, DSL.field(DSL.name("input", "delivered")),
-            DSL.field(DSL.name("input", "code")), DSL.field(DSL.name("input", "message")))
-        .from(C).join(input).on(C.SID.eq(DSL.field(DSL.name("input", "sid"), String.class)))
+    var locked = DSL.name("locked").asMaterialized(DSL.select(C.ID,
+            RECEIPTS.field(DELIVERED).as("delivered"),
+            RECEIPTS.field(C.ERROR_CODE).as("code"), RECEIPTS.field(C.ERROR_MESSAGE).as("message"))
+        .from(C).join(RECEIPTS.table()).on(C.SID.eq(RECEIPTS.field(C.SID)))
         .where(open).and(C.DELIVERY_RECEIPT_REQUESTED)
         .orderBy(C.ID).forUpdate().of(C));
     Field<Long> lockedId = DSL.field(DSL.name("locked", C.ID.getName()), Long.class);
@@ -206,6 +177,13 @@ final class CommandDeliverySql {
         .select(DSL.table(DSL.name("changed")).asterisk(), SIMS.UNIQUE_NAME)
         .from(DSL.table(DSL.name("changed"))).leftJoin(SIMS)
         .on(SIMS.SID.eq(DSL.field(DSL.name("changed", C.SIM_SID.getName()), String.class))));
+  }
+
+  /** The statement's values: those of the parameters before the announced reports, then the reports'. */
+  private static Object[] concat(Object[] first, Object[] second) {
+    Object[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   private static List<Changed> changed(RowSet<Row> rows) {
