@@ -157,7 +157,11 @@ class CommandsDeliveryTest extends ContractCheck {
     awaitUntil(Duration.ofSeconds(20), () -> "delivered".equals(fx.status(sid)));
     awaitUntil(Duration.ofSeconds(20), () -> !receiver.received().isEmpty());
     assertEquals("delivered", onlyCallback().form().get("Status"));
-    assertEquals("2", fx.value("select attempts from command_jobs j join commands c on c.id = j.command_id "
+    // the Command's one job row: the crashed node's send attempt, counted by the rescue, the
+    // rescuer's send, then the delivery report the carrier announced
+    assertEquals("3", fx.value("select attempts from command_jobs j join commands c on c.id = j.command_id "
+        + "where c.sid = '" + sid + "' and j.stage = 'report' and j.state = 'completed'"));
+    assertEquals("1", fx.value("select count(*) from command_jobs j join commands c on c.id = j.command_id "
         + "where c.sid = '" + sid + "'"));
   }
 

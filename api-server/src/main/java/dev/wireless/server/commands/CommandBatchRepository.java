@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -66,12 +67,14 @@ final class CommandBatchRepository {
   }
 
   /**
-   * The carrier took these jobs' Commands: each still {@code queued} becomes {@code sent}; its job
-   * waits for the receipt ({@code receipt} stage, due after {@code receiptTimeout}) or, without one,
-   * is completed, as is the job of a Command that had already moved on. Jobs whose lease
-   * {@code worker} lost are left alone. A delivery report the carrier announced ({@code reports},
-   * by job id) becomes a {@code report} job of the Command that turned {@code sent}, due when the
-   * report arrives, in the same statement. Returns the Commands that ended {@code sent} (no receipt
+   * The carrier took these jobs' Commands: each still {@code queued} becomes {@code sent}. The job
+   * of a Command that asked for a receipt stays, as its next stage: the delivery report the carrier
+   * announced ({@code reports}, by job id), stored in the job and due when the report arrives
+   * ({@code report}); without one, the wait for a receipt from the network ({@code receipt}, due
+   * after {@code receiptTimeout}). A report always ends its Command, so the job that carries it
+   * needs no timeout beside it: one job row per Command, changed in place. Other jobs are
+   * completed, as is the job of a Command that had already moved on; jobs whose lease
+   * {@code worker} lost are left alone. Returns the Commands that ended {@code sent} (no receipt
    * requested): their callbacks are the caller's to enqueue, in the same transaction.
    */
   Future<List<Changed>> recordSent(List<Long> jobIds, Map<Long, DeliveryReport> reports, String worker,
@@ -118,29 +121,27 @@ final class CommandBatchRepository {
     Field<Long> sentId = DSL.field(DSL.name("sent", C.ID.getName()), Long.class);
     Field<Boolean> waits = DSL.coalesce(DSL.field(DSL.name("sent", C.DELIVERY_RECEIPT_REQUESTED.getName()),
         Boolean.class), DSL.inline(false));
+    Condition reported = DSL.condition(waits).and(ANNOUNCED.field(J.ID).isNotNull());
     var jobs = DSL.name("jobs").as(SQL.update(J)
         .set(J.STATE, DSL.when(waits, DSL.inline(JobState.QUEUED)).otherwise(DSL.inline(JobState.COMPLETED)))
-        .set(J.STAGE, DSL.when(waits, DSL.inline(CommandJob.RECEIPT)).otherwise(J.STAGE))
-        .set(J.RUN_AT, DSL.when(waits, DatabaseClock.plusMillis(DSL.param(SQLDataType.DOUBLE))).otherwise(J.RUN_AT))
+        .set(J.STAGE, DSL.when(reported, DSL.inline(CommandJob.REPORT))
+            .when(waits, DSL.inline(CommandJob.RECEIPT)).otherwise(J.STAGE))
+        .set(J.RUN_AT, DSL.when(reported, DatabaseClock.plusMillis(ANNOUNCED.field(DELAY)))
+            .when(waits, DatabaseClock.plusMillis(DSL.param(SQLDataType.DOUBLE))).otherwise(J.RUN_AT))
+        .set(J.REPORT_DELIVERED, DSL.when(reported, ANNOUNCED.field(J.REPORT_DELIVERED)).otherwise(J.REPORT_DELIVERED))
+        .set(J.REPORT_ERROR_CODE, DSL.when(reported, ANNOUNCED.field(J.REPORT_ERROR_CODE))
+            .otherwise(J.REPORT_ERROR_CODE))
+        .set(J.REPORT_ERROR_MESSAGE, DSL.when(reported, ANNOUNCED.field(J.REPORT_ERROR_MESSAGE))
+            .otherwise(J.REPORT_ERROR_MESSAGE))
         .set(J.LOCKED_BY, DSL.when(waits, DSL.inline((String) null)).otherwise(J.LOCKED_BY))
         .set(J.FINISHED_AT, DSL.when(waits, DSL.inline((OffsetDateTime) null)).otherwise(now))
         .set(J.LOCKED_UNTIL, DSL.inline((OffsetDateTime) null)).set(J.LAST_ERROR, DSL.inline((String) null))
         .set(J.UPDATED_AT, now)
-        .from(DSL.table(DSL.name("held")).leftJoin(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand)))
+        .from(DSL.table(DSL.name("held")).leftJoin(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand))
+            .leftJoin(ANNOUNCED.table()).on(ANNOUNCED.field(J.ID).eq(heldJob)))
         .where(J.ID.eq(heldJob))
         .returningResult(J.ID));
-    var reports = DSL.name("reports").as(SQL.insertInto(J, J.COMMAND_ID, J.STAGE, J.RUN_AT, J.REPORT_DELIVERED,
-            J.REPORT_ERROR_CODE, J.REPORT_ERROR_MESSAGE)
-        .select(DSL.select(heldCommand, DSL.inline(CommandJob.REPORT),
-                DatabaseClock.plusMillis(ANNOUNCED.field(DELAY)),
-                ANNOUNCED.field(J.REPORT_DELIVERED), ANNOUNCED.field(J.REPORT_ERROR_CODE),
-                ANNOUNCED.field(J.REPORT_ERROR_MESSAGE))
-            .from(ANNOUNCED.table())
-            .join(DSL.table(DSL.name("held"))).on(heldJob.eq(ANNOUNCED.field(J.ID)))
-            .join(DSL.table(DSL.name("sent"))).on(sentId.eq(heldCommand))
-            .where(waits))
-        .returningResult(J.ID));
-    return Template.of(SQL.with(held).with(locked).with(sent).with(jobs).with(reports)
+    return Template.of(SQL.with(held).with(locked).with(sent).with(jobs)
         .select(DSL.table(DSL.name("sent")).asterisk(), SIMS.UNIQUE_NAME)
         .from(DSL.table(DSL.name("sent"))).leftJoin(SIMS)
         .on(SIMS.SID.eq(DSL.field(DSL.name("sent", C.SIM_SID.getName()), String.class)))
