@@ -64,20 +64,22 @@ final class DeliveryRepository {
     /**
      * Leases up to {@code limit} deliveries to {@code owner}: due pending ones, counting the attempt
      * it is about to make, and running ones whose lease expired, whose lost attempt is already
-     * counted ({@link DeliveryRow#rescued()}: {@link #finish} them with their {@link #lostAttempt}, do not
-     * send them).
+     * counted ({@link DeliveryRow#rescued()}: not to be sent, but {@link #finish}ed with their
+     * {@link #lostAttempt}).
      */
     Future<List<DeliveryRow>> claim(String owner, int limit, Duration lease) {
-        return CLAIM.execute(pool, limit, limit, owner, (double) lease.toMillis()).map(DeliveryRepository::rows);
+        return CLAIM.execute(pool, limit, limit, limit, owner, (double) lease.toMillis())
+                .map(DeliveryRepository::rows);
     }
 
     /**
      * The one claim, which is also the rescue. Expired leases are taken first, then due pending rows
      * up to the limit: each kind through its own index ({@code callback_deliveries_lease_ix},
-     * {@code callback_deliveries_claim_ix}), so a long backlog of due rows is still read only as far
-     * as the limit. A rescued row keeps its attempt count and its {@code attempted_at} (the lost
-     * attempt's start) and returns the expired holder as {@code lost_by}. Placeholders: the limit
-     * (twice), the owner, the lease in milliseconds.
+     * {@code callback_deliveries_claim_ix}), and a CTE is read only as far as the limit of {@code due}
+     * asks, so a long backlog of due rows is read, and locked, only that far (one {@code OR} over
+     * both kinds would read and sort the whole backlog). A rescued row keeps its attempt count and
+     * its {@code attempted_at} (the lost attempt's start) and returns the expired holder as
+     * {@code lost_by}. Placeholders: the limit (three times), the owner, the lease in milliseconds.
      */
     private static Template claim() {
         Field<OffsetDateTime> now = DatabaseClock.now();
@@ -88,18 +90,18 @@ final class DeliveryRepository {
                         .orderBy(D.LEASE_EXPIRES_AT)
                         .limit(DSL.param(SQLDataType.INTEGER))
                         .forUpdate().skipLocked());
-        Field<Integer> rescued = DSL.field(DSL.selectCount().from(expired));
         CommonTableExpression<Record1<Long>> pending = DSL.name("pending").as(DSL.select(D.ID).from(D)
                 .where(D.STATE.eq(DSL.inline(PENDING)))
                 .and(D.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(D.NEXT_ATTEMPT_AT, D.ID)
-                .limit(DSL.param(SQLDataType.INTEGER).minus(rescued))
+                .limit(DSL.param(SQLDataType.INTEGER))
                 .forUpdate().skipLocked());
         Field<String> lostBy = DSL.field(DSL.name(DeliveryRow.LOST_BY), String.class);
         CommonTableExpression<Record2<Long, String>> due = DSL.name("due").as(
                 DSL.select(expired.field(D.ID), expired.field(lostBy)).from(expired)
                         .unionAll(DSL.select(pending.field(D.ID), DSL.inline((String) null, lostBy.getDataType()))
-                                .from(pending)));
+                                .from(pending))
+                        .limit(DSL.param(SQLDataType.INTEGER)));
         Condition lost = due.field(lostBy).isNotNull();
         List<Field<?>> returned = new ArrayList<>(List.of(D.fields()));
         returned.add(due.field(lostBy));
