@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code wireless-server.jar dispatcher}: only the callback dispatcher, for scaling delivery out
  * beside the API nodes. It competes with every other dispatcher on the same database for due
- * callbacks ({@code FOR UPDATE SKIP LOCKED} + leases), so any number can run; a killed one's work
- * is rescued when its leases expire. Needs the same {@code WIRELESS_MASTER_KEY} as the API nodes.
+ * callbacks (the claim leases each to one dispatcher), so any number can run; a killed one's work
+ * is taken over once its leases expire. Needs the same {@code WIRELESS_MASTER_KEY} as the API nodes.
  * With {@code WIRELESS_MANAGEMENT_PORT} it serves the API nodes' {@code /health/live},
  * {@code /health/ready} and {@code /metrics}; on SIGTERM it stops within about two seconds.
  */

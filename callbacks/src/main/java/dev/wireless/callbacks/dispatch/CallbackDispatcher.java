@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
  * Delivers the callbacks in the outbox: claims due deliveries in batches with a lease, sends them
  * signed, records every attempt, and retries, delivers or fails each one (with a Debugger alert).
  * Successful attempts are recorded in batches ({@link DeliveredBatch}), the others one by one.
- * Any number of dispatchers, in one process or many, can share a database; SKIP LOCKED and the
- * leases keep them from sending the same attempt twice.
+ * Any number of dispatchers, in one process or many, can share a database; the claim leases each
+ * due delivery to one of them, so they never send the same attempt twice.
  *
  * <p>Deploy with {@code vertx.deployVerticle(new CallbackDispatcher(pool, settings, keys))}. It claims
  * in the job engine's {@link ClaimLoop}, as many deliveries as it has room for (each attempt is an
  * HTTP call of its own length, so a claimed batch is started, not awaited): it claims again at once
  * after a claim that found work, on NOTIFY, on a timer for its own short retries, when capacity
  * frees up after a claim that filled it, and otherwise at the poll interval.
- * A rescuer turns expired leases (a dispatcher that died mid-send) back into retries.
+ * The same claim takes over expired leases (a dispatcher that died or stalled mid-send): such a
+ * delivery is not sent but its lost attempt recorded, and it is retried or failed like after any
+ * failed attempt.
  *
  * <p>Undeploying stops claiming, hands claimed-but-unsent deliveries straight back to
  * {@code pending}, finishes writing the successful attempts already answered, and abandons
@@ -64,7 +66,6 @@ public final class CallbackDispatcher extends VerticleBase {
     private boolean full;
     private boolean stopping;
     private int inFlight;
-    private long rescueTimer;
 
     public CallbackDispatcher(Pool pool, DispatcherSettings settings, SigningKeys keys) {
         this(pool, settings, keys, AttemptObserver.NONE);
@@ -104,14 +105,12 @@ public final class CallbackDispatcher extends VerticleBase {
                 wake();
             }
         });
-        rescueTimer = vertx.setPeriodic(settings.rescueInterval().toMillis(), t -> rescue());
         return listener.start().onSuccess(v -> loop.start());
     }
 
     @Override
     public Future<?> stop() {
         stopping = true;
-        vertx.cancelTimer(rescueTimer);
         return listener.stop()
                 .transform(ar -> loop.stop()) // after the claim in flight: handBackUnsent
                 .transform(ar -> delivered.drained())
@@ -121,7 +120,7 @@ public final class CallbackDispatcher extends VerticleBase {
                 });
     }
 
-    /** Wakes the claim loop (a NOTIFY, a due retry, a rescue); callable from any thread. */
+    /** Wakes the claim loop (a NOTIFY, a due retry); callable from any thread. */
     private void wake() {
         if (!stopping && loop != null) {
             loop.wake();
@@ -137,19 +136,46 @@ public final class CallbackDispatcher extends VerticleBase {
         }
         return repository.claim(id, room, settings.leaseDuration()).onSuccess(rows -> {
             full = rows.size() == room;
-            rows.forEach(row -> unsent.put(row.id(), row));
+            rows.stream().filter(row -> !row.rescued()).forEach(row -> unsent.put(row.id(), row));
         });
     }
 
-    /** Starts every attempt of a claim; the loop claims again without waiting for their answers. */
+    /**
+     * Starts every attempt of a claim; the loop claims again without waiting for their answers, but
+     * after the lost attempts of rescued deliveries are recorded (also when stopping: they are not
+     * handed back, their attempt already happened).
+     */
     private Future<Void> attemptAll(List<DeliveryRow> rows) {
-        if (stopping) {
-            return Future.succeededFuture(); // still unsent: the hand-back returns them
-        }
+        List<Future<Void>> lost = new ArrayList<>();
         Map<String, Future<AccountKeys>> keysByAccount = new HashMap<>();
-        rows.forEach(row -> attempt(row, keysByAccount.computeIfAbsent(row.accountSid(),
-                account -> AccountKeys.lookup(keys, account))));
-        return Future.succeededFuture();
+        for (DeliveryRow row : rows) {
+            if (row.rescued()) {
+                lost.add(recordLost(row));
+            } else if (!stopping) { // else still unsent: the hand-back returns it
+                attempt(row, keysByAccount.computeIfAbsent(row.accountSid(),
+                        account -> AccountKeys.lookup(keys, account)));
+            }
+        }
+        if (!lost.isEmpty()) {
+            LOG.info("took over {} callback deliveries whose lease had expired", lost.size());
+        }
+        return Future.join(lost).mapEmpty();
+    }
+
+    /** Records the lost attempt of a rescued delivery, which is then retried or failed (with its alert). */
+    private Future<Void> recordLost(DeliveryRow row) {
+        Attempt lost = DeliveryRepository.lostAttempt(row);
+        Verdict verdict = decide(row, lost);
+        return repository.finish(row, id, lost, verdict)
+                .onSuccess(current -> {
+                    if (current) {
+                        wakeForRetry(verdict);
+                    }
+                })
+                .onFailure(e -> LOG.warn("recording the lost attempt of callback delivery {} failed; "
+                        + "its lease will expire", row.id(), e))
+                .<Void>mapEmpty()
+                .otherwiseEmpty();
     }
 
     private void attempt(DeliveryRow row, Future<AccountKeys> signing) {
@@ -201,20 +227,6 @@ public final class CallbackDispatcher extends VerticleBase {
                 && verdict.retryDelay().compareTo(settings.pollInterval()) < 0 && !verdict.retryDelay().isZero()) {
             vertx.setTimer(Math.max(1, verdict.retryDelay().toMillis()), t -> wake());
         }
-    }
-
-    private void rescue() {
-        if (stopping) {
-            return;
-        }
-        repository.rescue(settings.batchSize(), this::decide)
-                .onSuccess(count -> {
-                    if (count > 0) {
-                        LOG.info("rescued {} callback attempts whose lease had expired", count);
-                        wake();
-                    }
-                })
-                .onFailure(e -> LOG.warn("rescuing expired callback leases failed", e));
     }
 
     private Future<Void> handBackUnsent() {

@@ -4,6 +4,7 @@ import static dev.wireless.persistence.SqlExecutor.SQL;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_ATTEMPTS;
 import static dev.wireless.persistence.jooq.Tables.CALLBACK_DELIVERIES;
 
+import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor.Template;
 import dev.wireless.persistence.jooq.tables.CallbackAttempts;
 import dev.wireless.persistence.jooq.tables.CallbackDeliveries;
@@ -19,7 +20,6 @@ import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Records successful attempts (2xx, the common case) many at a time: one statement marks every
@@ -36,6 +36,9 @@ final class DeliveredBatch {
 
     private static final CallbackDeliveries D = CALLBACK_DELIVERIES;
     private static final CallbackAttempts A = CALLBACK_ATTEMPTS;
+    /** The attempts of one batch, one array parameter per column of {@code callback_attempts}. */
+    private static final ArrayRows ROWS = ArrayRows.of("input", A.DELIVERY_ID, A.SERIES, A.ATTEMPT_NUMBER,
+            A.REQUEST_URL, A.STARTED_AT, A.DURATION_MS, A.HTTP_STATUS, A.RESPONSE_BODY);
     private static final Template RECORD = record();
 
     private record Done(DeliveryRow row, Attempt attempt, Promise<Boolean> recorded) {
@@ -90,71 +93,58 @@ final class DeliveredBatch {
 
     /** delivery id → whether its completion was current (not late). */
     private Future<Map<Long, Boolean>> write(List<Done> batch) {
-        int n = batch.size();
-        Long[] ids = new Long[n];
-        Integer[] series = new Integer[n];
-        Integer[] attempts = new Integer[n];
-        String[] urls = new String[n];
-        OffsetDateTime[] started = new OffsetDateTime[n];
-        Integer[] durations = new Integer[n];
-        Integer[] statuses = new Integer[n];
-        String[] bodies = new String[n];
-        for (int i = 0; i < n; i++) {
+        ArrayRows.Batch rows = ROWS.batch(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
             DeliveryRow row = batch.get(i).row();
             Attempt attempt = batch.get(i).attempt();
-            ids[i] = row.id();
-            series[i] = row.series();
-            attempts[i] = row.attemptNumber();
-            urls[i] = attempt.requestUrl();
-            started[i] = OffsetDateTime.ofInstant(attempt.startedAt(), ZoneOffset.UTC);
-            durations[i] = attempt.durationMs();
-            statuses[i] = attempt.httpStatus();
-            bodies[i] = CappedBody.truncate(attempt.responseBody());
+            rows.row(i, row.id(), row.series(), row.attemptNumber(), attempt.requestUrl(),
+                    OffsetDateTime.ofInstant(attempt.startedAt(), ZoneOffset.UTC), attempt.durationMs(),
+                    attempt.httpStatus(), CappedBody.truncate(attempt.responseBody()));
         }
-        return RECORD.execute(db, ids, series, attempts, urls, started, durations, statuses, bodies, owner, owner,
-                DeliveryRepository.LATE).map(rows -> {
-                    Map<Long, Boolean> current = new HashMap<>();
-                    rows.forEach(r -> current.put(r.getLong(0), r.getString(1) == null));
-                    return current;
-                });
+        return RECORD.execute(db, rows.values(owner, owner, DeliveryRepository.LATE)).map(result -> {
+            Map<Long, Boolean> current = new HashMap<>();
+            result.forEach(r -> current.put(r.getLong(0), r.getString(1) == null));
+            return current;
+        });
     }
 
+    /**
+     * The input rows once, as the CTE {@code inputs} (the update and the insert both read them);
+     * placeholders: the column arrays, the owner (guard), the owner (attempt's dispatcher), the late marker.
+     */
     private static Template record() {
-        Table<?> input = DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})",
-                DSL.param(SQLDataType.BIGINT.array()), DSL.param(SQLDataType.INTEGER.array()),
-                DSL.param(SQLDataType.INTEGER.array()), DSL.param(SQLDataType.VARCHAR.array()),
-                DSL.param(SQLDataType.TIMESTAMPWITHTIMEZONE.array()), DSL.param(SQLDataType.INTEGER.array()),
-                DSL.param(SQLDataType.INTEGER.array()), DSL.param(SQLDataType.VARCHAR.array()))
-                .as("input", "id", "series", "attempt", "url", "started", "duration", "status", "body");
-        var inputs = DSL.name("inputs").as(DSL.select(input.fields()).from(input));
-        Field<Long> id = DSL.field(DSL.name("inputs", "id"), Long.class);
-        Field<Integer> seriesIn = DSL.field(DSL.name("inputs", "series"), Integer.class);
-        Field<Integer> attemptIn = DSL.field(DSL.name("inputs", "attempt"), Integer.class);
+        Table<?> inputs = DSL.table(DSL.name("inputs"));
+        var inputsCte = DSL.name("inputs").as(ROWS.select());
+        Field<Long> id = input(A.DELIVERY_ID);
+        Field<Integer> seriesIn = input(A.SERIES);
+        Field<Integer> attemptIn = input(A.ATTEMPT_NUMBER);
         var changed = DSL.name("changed").as(SQL.update(D)
                 .set(D.STATE, DSL.inline(DeliveryRepository.DELIVERED))
                 .set(D.DELIVERED_AT, DSL.currentOffsetDateTime())
                 .set(D.LEASE_OWNER, DSL.inline((String) null))
                 .set(D.LEASE_EXPIRES_AT, DSL.inline((OffsetDateTime) null))
                 .set(D.LAST_ERROR, DSL.inline((String) null))
-                .from(DSL.table(DSL.name("inputs")))
+                .from(inputs)
                 .where(D.ID.eq(id)).and(D.STATE.eq(DSL.inline(DeliveryRepository.RUNNING)))
                 .and(D.SERIES.eq(seriesIn)).and(D.ATTEMPT_COUNT.eq(attemptIn))
                 .and(D.LEASE_OWNER.eq(DSL.param(D.LEASE_OWNER.getDataType())))
                 .returningResult(D.ID));
         Field<Long> changedId = DSL.field(DSL.name("changed", D.ID.getName()), Long.class);
-        return Template.of(SQL.with(inputs).with(changed)
+        return Template.of(SQL.with(inputsCte).with(changed)
                 .insertInto(A, A.DELIVERY_ID, A.SERIES, A.ATTEMPT_NUMBER, A.DISPATCHER, A.REQUEST_URL, A.STARTED_AT,
                         A.DURATION_MS, A.HTTP_STATUS, A.RESPONSE_BODY, A.ERROR)
-                .select(DSL.select(id, seriesIn, attemptIn, cast(A.DISPATCHER),
-                                DSL.field(DSL.name("inputs", "url"), String.class),
-                                DSL.field(DSL.name("inputs", "started"), OffsetDateTime.class),
-                                DSL.field(DSL.name("inputs", "duration"), Integer.class),
-                                DSL.field(DSL.name("inputs", "status"), Integer.class),
-                                DSL.field(DSL.name("inputs", "body"), String.class),
+                .select(DSL.select(id, seriesIn, attemptIn, cast(A.DISPATCHER), input(A.REQUEST_URL),
+                                input(A.STARTED_AT), input(A.DURATION_MS), input(A.HTTP_STATUS),
+                                input(A.RESPONSE_BODY),
                                 DSL.when(id.in(DSL.select(changedId).from(DSL.table(DSL.name("changed")))),
                                         DSL.inline((String) null)).otherwise(cast(A.ERROR)))
-                        .from(DSL.table(DSL.name("inputs"))))
+                        .from(inputs))
                 .returningResult(A.DELIVERY_ID, A.ERROR));
+    }
+
+    /** The input column that fills {@code column}, read from the CTE {@code inputs}. */
+    private static <T> Field<T> input(Field<T> column) {
+        return DSL.field(DSL.name("inputs", column.getName()), column.getDataType());
     }
 
     private static <T> Field<T> cast(Field<T> column) {

@@ -21,11 +21,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.UpdateSetMoreStep;
@@ -36,9 +36,9 @@ import org.jooq.UpdateSetMoreStep;
  * agree on what is due and which leases have expired.
  *
  * <p>A completion is guarded by the claim it completes: the row must still be {@code running} with
- * the same series and attempt number, and held by the caller (or, for the rescuer, have an expired
- * lease). A late completion therefore cannot overwrite a row that was rescued meanwhile; its attempt
- * is still recorded, marked as late.
+ * the same series and attempt number, and held by the caller. The claim also takes over expired
+ * leases (the rescue), so a late completion cannot overwrite a row that was rescued meanwhile; its
+ * attempt is still recorded, marked as late.
  */
 final class DeliveryRepository {
 
@@ -61,27 +61,59 @@ final class DeliveryRepository {
         this.pool = pool;
     }
 
-    /** Leases up to {@code limit} due deliveries to {@code owner}, counting the attempt it is about to make. */
+    /**
+     * Leases up to {@code limit} deliveries to {@code owner}: due pending ones, counting the attempt
+     * it is about to make, and running ones whose lease expired, whose lost attempt is already
+     * counted ({@link DeliveryRow#rescued()}: not to be sent, but {@link #finish}ed with their
+     * {@link #lostAttempt}).
+     */
     Future<List<DeliveryRow>> claim(String owner, int limit, Duration lease) {
-        return CLAIM.execute(pool, limit, owner, (double) lease.toMillis()).map(DeliveryRepository::rows);
+        return CLAIM.execute(pool, limit, limit, limit, owner, (double) lease.toMillis())
+                .map(DeliveryRepository::rows);
     }
 
+    /**
+     * The one claim, which is also the rescue. Expired leases are taken first, then due pending rows
+     * up to the limit: each kind through its own index ({@code callback_deliveries_lease_ix},
+     * {@code callback_deliveries_claim_ix}), and a CTE is read only as far as the limit of {@code due}
+     * asks, so a long backlog of due rows is read, and locked, only that far (one {@code OR} over
+     * both kinds would read and sort the whole backlog). A rescued row keeps its attempt count and
+     * its {@code attempted_at} (the lost attempt's start) and returns the expired holder as
+     * {@code lost_by}. Placeholders: the limit (three times), the owner, the lease in milliseconds.
+     */
     private static Template claim() {
-        CommonTableExpression<Record1<Long>> due = DSL.name("due").as(DSL.select(D.ID).from(D)
+        Field<OffsetDateTime> now = DatabaseClock.now();
+        CommonTableExpression<Record2<Long, String>> expired = DSL.name("expired").as(
+                DSL.select(D.ID, D.LEASE_OWNER.as(DeliveryRow.LOST_BY)).from(D)
+                        .where(D.STATE.eq(DSL.inline(RUNNING)))
+                        .and(D.LEASE_EXPIRES_AT.lt(now))
+                        .orderBy(D.LEASE_EXPIRES_AT)
+                        .limit(DSL.param(SQLDataType.INTEGER))
+                        .forUpdate().skipLocked());
+        CommonTableExpression<Record1<Long>> pending = DSL.name("pending").as(DSL.select(D.ID).from(D)
                 .where(D.STATE.eq(DSL.inline(PENDING)))
-                .and(D.NEXT_ATTEMPT_AT.le(DSL.currentOffsetDateTime()))
+                .and(D.NEXT_ATTEMPT_AT.le(now))
                 .orderBy(D.NEXT_ATTEMPT_AT, D.ID)
                 .limit(DSL.param(SQLDataType.INTEGER))
                 .forUpdate().skipLocked());
-        return Template.of(SQL.with(due).update(D)
+        Field<String> lostBy = DSL.field(DSL.name(DeliveryRow.LOST_BY), String.class);
+        CommonTableExpression<Record2<Long, String>> due = DSL.name("due").as(
+                DSL.select(expired.field(D.ID), expired.field(lostBy)).from(expired)
+                        .unionAll(DSL.select(pending.field(D.ID), DSL.inline((String) null, lostBy.getDataType()))
+                                .from(pending))
+                        .limit(DSL.param(SQLDataType.INTEGER)));
+        Condition lost = due.field(lostBy).isNotNull();
+        List<Field<?>> returned = new ArrayList<>(List.of(D.fields()));
+        returned.add(due.field(lostBy));
+        return Template.of(SQL.with(expired).with(pending).with(due).update(D)
                 .set(D.STATE, DSL.inline(RUNNING))
                 .set(D.LEASE_OWNER, DSL.param(D.LEASE_OWNER.getDataType()))
                 .set(D.LEASE_EXPIRES_AT, DatabaseClock.plusMillis(DSL.param(SQLDataType.DOUBLE)))
-                .set(D.ATTEMPTED_AT, DSL.currentOffsetDateTime())
-                .set(D.ATTEMPT_COUNT, D.ATTEMPT_COUNT.plus(DSL.inline(1)))
+                .set(D.ATTEMPTED_AT, DSL.when(lost, D.ATTEMPTED_AT).otherwise(now))
+                .set(D.ATTEMPT_COUNT, DSL.when(lost, D.ATTEMPT_COUNT).otherwise(D.ATTEMPT_COUNT.plus(DSL.inline(1))))
                 .from(due)
                 .where(D.ID.eq(due.field(D.ID)))
-                .returning());
+                .returningResult(returned));
     }
 
     /** Records {@code attempt} and applies {@code verdict}, if {@code owner} still holds the claim. */
@@ -90,29 +122,6 @@ final class DeliveryRepository {
             return pool.withTransaction(tx -> complete(tx, delivery, D.LEASE_OWNER.eq(owner), attempt, verdict));
         }
         return complete(pool, delivery, D.LEASE_OWNER.eq(owner), attempt, verdict);
-    }
-
-    /**
-     * Completes up to {@code limit} claims whose lease expired as failed attempts of unknown outcome
-     * (the receiver may have got the request), then retries or fails them like any other failure.
-     */
-    Future<Integer> rescue(int limit, BiFunction<DeliveryRow, Attempt, Verdict> decide) {
-        return pool.withTransaction(tx -> SqlExecutor.execute(tx, SQL.selectFrom(D)
-                        .where(D.STATE.eq(RUNNING))
-                        .and(D.LEASE_EXPIRES_AT.lt(DSL.currentOffsetDateTime()))
-                        .orderBy(D.LEASE_EXPIRES_AT)
-                        .limit(limit)
-                        .forUpdate().skipLocked())
-                .compose(found -> {
-                    Future<Integer> chain = Future.succeededFuture(0);
-                    for (DeliveryRow row : rows(found)) {
-                        Attempt lost = leaseExpired(row);
-                        chain = chain.compose(n -> complete(tx, row,
-                                D.LEASE_EXPIRES_AT.lt(DSL.currentOffsetDateTime()), lost, decide.apply(row, lost))
-                                .map(done -> done ? n + 1 : n));
-                    }
-                    return chain;
-                }));
     }
 
     /** Returns claimed deliveries that were never sent: pending again, the attempt not counted. */
@@ -183,7 +192,11 @@ final class DeliveryRepository {
         };
     }
 
-    private static Attempt leaseExpired(DeliveryRow row) {
+    /**
+     * The attempt a rescued claim took over ({@link DeliveryRow#rescued()}): failed with an unknown
+     * outcome, dated from its start, so that it is recorded and counted like any failed attempt.
+     */
+    static Attempt lostAttempt(DeliveryRow row) {
         Instant now = Instant.now();
         Instant started = row.attemptedAt() == null ? now : row.attemptedAt().toInstant();
         int duration = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Duration.between(started, now).toMillis()));

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param batchSize       deliveries claimed per query, and the most one dispatcher has in flight
  *                        (connections to one receiver are capped lower, see {@code CallbackSender})
  * @param pollInterval    how often due work is looked for when no notification arrives (the
- *                        fallback for LISTEN/NOTIFY, and what picks up delayed retries)
+ *                        fallback for LISTEN/NOTIFY, and what picks up delayed retries and
+ *                        expired leases)
  * @param addressPolicy   the SSRF guard with its allow-list
  * @param userAgent       sent as {@code User-Agent}
  */
@@ -36,8 +37,6 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
      * must be room for far more than one receiver's worth.
      */
     public static final int DEFAULT_BATCH_SIZE = 200;
-
-    private static final Duration MAX_RESCUE_INTERVAL = Duration.ofSeconds(30);
 
     public DispatcherSettings {
         Objects.requireNonNull(retrySchedule, "retrySchedule");
@@ -88,13 +87,6 @@ public record DispatcherSettings(RetrySchedule retrySchedule, Duration connectTi
                 env.duration("WIRELESS_CALLBACK_POLL_INTERVAL", d.pollInterval()),
                 env.parsed("WIRELESS_CALLBACK_ALLOWLIST", AddressPolicy::fromSetting, d.addressPolicy()),
                 env.text("WIRELESS_CALLBACK_USER_AGENT", d.userAgent()));
-    }
-
-    /** How often expired leases are looked for: half a lease, at least the poll interval, at most 30 s. */
-    public Duration rescueInterval() {
-        Duration half = leaseDuration.dividedBy(2);
-        Duration atLeastPoll = half.compareTo(pollInterval) < 0 ? pollInterval : half;
-        return atLeastPoll.compareTo(MAX_RESCUE_INTERVAL) > 0 ? MAX_RESCUE_INTERVAL : atLeastPoll;
     }
 
     public DispatcherSettings withAddressPolicy(AddressPolicy policy) {

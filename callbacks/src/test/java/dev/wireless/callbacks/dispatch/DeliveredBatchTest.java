@@ -33,9 +33,15 @@ class DeliveredBatchTest extends DispatcherTestBase {
         // one of them is rescued meanwhile: its completion comes too late
         String lateToken = enqueue(FAST_SCHEDULE, receiver.url("/late"));
         DeliveryRow late = await(repository.claim("A", 1, Duration.ofMillis(1))).get(0);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> await(repository.rescue(10, (row, attempt) ->
-                Verdict.decide(attempt, row.attemptNumber(), row.maxAttempts(), RetrySchedule.parse(FAST_SCHEDULE),
-                        new SplittableRandom(1)))) == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            List<DeliveryRow> rescued = await(repository.claim("B", 10, Duration.ofMinutes(1)));
+            for (DeliveryRow row : rescued) {
+                Attempt lost = DeliveryRepository.lostAttempt(row);
+                await(repository.finish(row, "B", lost, Verdict.decide(lost, row.attemptNumber(), row.maxAttempts(),
+                        RetrySchedule.parse(FAST_SCHEDULE), new SplittableRandom(1))));
+            }
+            return rescued.size() == 1 && rescued.get(0).rescued();
+        });
 
         DeliveredBatch batch = new DeliveredBatch(pool, "A");
         Promise<List<Boolean>> results = Promise.promise();

@@ -17,7 +17,6 @@ class DispatcherSettingsTest {
         assertEquals(7, defaults.retrySchedule().maxAttempts());
         assertEquals(Duration.ofSeconds(15), defaults.requestTimeout());
         assertEquals("KoreProxy/1.1", defaults.userAgent());
-        assertEquals(Duration.ofSeconds(30), defaults.rescueInterval());
     }
 
     @Test
@@ -35,7 +34,7 @@ class DispatcherSettingsTest {
         assertTrue(s.addressPolicy().isAllowed(InetAddress.getByName("127.0.0.1")));
         assertEquals(Duration.ofMillis(200), s.requestTimeout());
         assertEquals(7, s.batchSize());
-        assertEquals(Duration.ofMillis(500), s.rescueInterval());
+        assertEquals(Duration.ofSeconds(1), s.leaseDuration());
         assertEquals("Test/1", s.userAgent());
     }
 
