@@ -1,20 +1,24 @@
 package dev.wireless.server.usage;
 
 import static dev.wireless.persistence.SqlExecutor.SQL;
+import static dev.wireless.persistence.jooq.Tables.SIMS;
 import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
 
 import dev.wireless.persistence.ArrayRows;
 import dev.wireless.persistence.SqlExecutor;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.impl.DSL;
 
 /**
  * Writes {@code sim_usage_state}, the per-SIM counters of the current metering period that data
- * limits are enforced on. The usage package owns the table; ingestion decides the new values while
- * it holds the SIMs' row locks and asks this repository to store them in its transaction.
+ * limits are enforced on, and the lifetime counts that activate a {@code ready} SIM by use. The
+ * usage package owns the table; ingestion decides the new values while it holds the SIMs' row locks
+ * and asks this repository to store them in its transaction, and a Command counts itself here.
  */
 public final class EnforcementStateRepository {
 
@@ -36,8 +40,20 @@ public final class EnforcementStateRepository {
       .set(U.LIFETIME_BYTES, DSL.excluded(U.LIFETIME_BYTES)).set(U.DATA_STATE, DSL.excluded(U.DATA_STATE))
       .set(U.NOTIFIED_MONTH, DSL.excluded(U.NOTIFIED_MONTH)).set(U.UPDATED_AT, DSL.currentOffsetDateTime()));
 
+  /** A SIM that has just had one more Command: what {@link ReadyActivation} decides on. */
+  public record CommandCount(long simId, String accountSid, String status, long lifetimeCommands) {
+  }
+
+  /**
+   * Adds one to the lifetime Command count of the SIM with a SID and returns it with the SIM's
+   * status, in one statement (it runs for every Command). Placeholders: the SID, the month a first
+   * row starts.
+   */
+  private static final SqlExecutor.Template COUNT_COMMAND = countCommand();
+
   private final SqlClient db;
 
+  /** {@code db}: the pool, or the connection of a transaction. */
   public EnforcementStateRepository(SqlClient db) {
     this.db = db;
   }
@@ -57,5 +73,34 @@ public final class EnforcementStateRepository {
           s.lifetimeBytes(), s.dataState(), s.notifiedMonth());
     }
     return SAVE.execute(db, rows.values()).mapEmpty();
+  }
+
+  /**
+   * Counts one Command of the SIM {@code simSid} (a first row starts in {@code month}); empty when
+   * there is no such SIM.
+   */
+  public Future<Optional<CommandCount>> countCommand(String simSid, OffsetDateTime month) {
+    return COUNT_COMMAND.execute(db, simSid, month).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new CommandCount(row.getLong(0), row.getString(1), row.getString(2), row.getLong(3)));
+    });
+  }
+
+  private static SqlExecutor.Template countCommand() {
+    var sim = DSL.name("sim").as(DSL.select(SIMS.ID, SIMS.ACCOUNT_SID, SIMS.STATUS).from(SIMS)
+        .where(SIMS.SID.eq(DSL.param(SIMS.SID.getDataType()))));
+    var counted = DSL.name("counted").as(SQL.insertInto(U, U.SIM_ID, U.MONTH, U.LIFETIME_COMMANDS)
+        .select(DSL.select(sim.field(SIMS.ID), DSL.param(U.MONTH.getDataType()), DSL.inline(1L)).from(sim))
+        .onConflict(U.SIM_ID).doUpdate()
+        .set(U.LIFETIME_COMMANDS, U.LIFETIME_COMMANDS.plus(DSL.inline(1L)))
+        .set(U.UPDATED_AT, DSL.currentOffsetDateTime())
+        .returningResult(U.SIM_ID, U.LIFETIME_COMMANDS));
+    return SqlExecutor.Template.of(SQL.with(sim).with(counted)
+        .select(sim.field(SIMS.ID), sim.field(SIMS.ACCOUNT_SID), sim.field(SIMS.STATUS),
+            counted.field(U.LIFETIME_COMMANDS))
+        .from(sim).join(counted).on(counted.field(U.SIM_ID).eq(sim.field(SIMS.ID))));
   }
 }

@@ -1,17 +1,10 @@
 package dev.wireless.server.usage;
 
-import static dev.wireless.persistence.SqlExecutor.SQL;
-import static dev.wireless.persistence.jooq.Tables.SIMS;
-import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
-
-import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.sims.ProvisioningJobRepository;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jooq.impl.DSL;
 
 /**
  * {@code ready → active} by use: a ready SIM becomes active once it has used 250 KB of data or
@@ -33,25 +26,12 @@ public final class ReadyActivation {
    * command) and starts {@code ready → active} once the SIM has had 5.
    */
   public static Future<Void> commandCounted(SqlClient tx, String simSid, OffsetDateTime at) {
-    var u = SIM_USAGE_STATE;
     OffsetDateTime month = at.withOffsetSameInstant(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay()
         .atOffset(ZoneOffset.UTC);
-    return SqlExecutor.execute(tx, SQL.select(SIMS.ID, SIMS.ACCOUNT_SID, SIMS.STATUS).from(SIMS)
-            .where(SIMS.SID.eq(simSid)))
-        .compose(sims -> {
-          if (sims.size() == 0) {
-            return Future.succeededFuture();
-          }
-          Row sim = sims.iterator().next();
-          long simId = sim.getLong(0);
-          return SqlExecutor.execute(tx, SQL.insertInto(u).set(u.SIM_ID, simId).set(u.MONTH, month)
-                  .set(u.LIFETIME_COMMANDS, 1L).onConflict(u.SIM_ID).doUpdate()
-                  .set(u.LIFETIME_COMMANDS, u.LIFETIME_COMMANDS.plus(1L))
-                  .set(u.UPDATED_AT, DSL.currentOffsetDateTime()).returning(u.LIFETIME_COMMANDS))
-              .compose(counted -> "ready".equals(sim.getString(2))
-                  && counted.iterator().next().getLong(0) >= ACTIVATION_COMMANDS
-                  ? start(tx, simId, sim.getString(1)) : Future.succeededFuture());
-        });
+    return new EnforcementStateRepository(tx).countCommand(simSid, month).compose(counted -> counted
+        .filter(sim -> "ready".equals(sim.status()) && sim.lifetimeCommands() >= ACTIVATION_COMMANDS)
+        .map(sim -> start(tx, sim.simId(), sim.accountSid()))
+        .orElseGet(Future::succeededFuture));
   }
 
   /** Starts {@code ready → active} through the provisioning queue (see {@link ProvisioningJobRepository#activateReady}). */
