@@ -66,8 +66,12 @@ public final class PriceTable {
 
   /** The charge for {@code bytes} (may be negative for a correction) on a plan metered {@code metering}. */
   public BigDecimal data(String metering, String roaming, long bytes) {
-    BigDecimal perMb = prices.getOrDefault(metering + "." + roaming, prices.get("payg." + roaming));
-    return perMb.multiply(BigDecimal.valueOf(bytes)).divide(MB, MathContext.DECIMAL64);
+    return dataPerMb(metering, roaming).multiply(BigDecimal.valueOf(bytes)).divide(MB, MathContext.DECIMAL64);
+  }
+
+  /** The price of one MB of data on a plan metered {@code metering}, in the roaming class {@code roaming}. */
+  public BigDecimal dataPerMb(String metering, String roaming) {
+    return prices.getOrDefault(metering + "." + roaming, prices.get("payg." + roaming));
   }
 
   public BigDecimal command(String roaming) {
