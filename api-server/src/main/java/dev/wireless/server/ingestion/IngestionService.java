@@ -7,7 +7,6 @@ import dev.wireless.server.usage.CommandShards;
 import dev.wireless.server.usage.DataSessionRepository;
 import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
 import dev.wireless.server.usage.PriceTable;
-import dev.wireless.server.usage.SessionGrowthRollup;
 import dev.wireless.server.usage.UsageAmounts;
 import dev.wireless.server.usage.UsageKey;
 import dev.wireless.server.usage.UsageRollups;
@@ -210,21 +209,16 @@ public final class IngestionService {
       List<SessionWrite> changed = new ArrayList<>();
       updates.changed().forEach(s -> changed.add(write(sims.get(s.simId()), s)));
       List<UsageRollups.SimUsage> usage = new ArrayList<>();
-      updates.recomputedBySim().forEach((simId, delta) -> {
+      updates.deltaBySim().forEach((simId, delta) -> {
         SimPlan plan = sims.get(simId);
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
       UsageRollups rollups = new UsageRollups(tx, prices);
       Future<Void> sessions = new DataSessionRepository(tx).write(created, changed);
-      Future<Void> recomputedRows = rollups.addToSims(usage);
-      Future<List<SessionGrowthRollup.Cell>> charged = new SessionGrowthRollup(tx)
-          .add(GrowthRows.of(sims, updates.continuing(), prices));
-      return charged.compose(cells -> {
-        usage.addAll(GrowthRows.usage(sims, cells, updates));
-        Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), batch.state(),
-            batch.now(), () -> rollups.addToAccounts(usage, batch.shard()));
-        return Future.all(sessions, recomputedRows, directives).map(all -> directives.result());
-      });
+      Future<Void> simRows = rollups.addToSims(usage);
+      Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), batch.state(), batch.now(),
+          () -> rollups.addToAccounts(usage, batch.shard()));
+      return Future.all(sessions, simRows, directives).map(all -> directives.result());
     });
   }
 

@@ -20,8 +20,7 @@ import java.util.TreeMap;
  * carrier reports a session as it goes, and a new session has nothing stored) continues from its
  * stored picture, its largest counters, without reading its events: each event is charged with
  * what the counters grew since the chronologically previous one, so the earlier events' charges
- * do not change. Postgres computes that charge ({@link #continuing}, {@code usage.SessionGrowthRollup})
- * and the cells it added come back through {@link #add}. Any other session (a late or reordered event) is recomputed from all its stored
+ * do not change. Any other session (a late or reordered event) is recomputed from all its stored
  * events, the new ones included, and charged the difference; {@link #needingHistory} names them
  * and {@link #recompute} takes their events.
  */
@@ -30,14 +29,8 @@ final class SessionUpdates {
   private final Map<SessionId, List<StoredEvent>> freshBySession = new LinkedHashMap<>();
   private final Set<SessionId> needingHistory = new HashSet<>();
   private final SortedMap<Long, Map<UsageKey, long[]>> deltaBySim = new TreeMap<>();
-  private final SortedMap<Long, Map<UsageKey, long[]>> recomputedBySim = new TreeMap<>();
   private final List<SessionSummary> created = new ArrayList<>();
   private final List<SessionSummary> changed = new ArrayList<>();
-  private final List<Continuing> continuing = new ArrayList<>();
-
-  /** A session's new events (chronological), all after its stored ones, whose maxima were {@code baseUp}/{@code baseDown}. */
-  record Continuing(long baseUp, long baseDown, List<StoredEvent> events) {
-  }
 
   /**
    * @param fresh  the batch's events that were new (stored by this batch)
@@ -52,10 +45,10 @@ final class SessionUpdates {
       events.sort(StoredEvent.CHRONOLOGICAL);
       SessionWrite before = stored.get(id);
       if (before == null) {
-        continuing.add(new Continuing(0, 0, events));
+        add(id.simId(), Attribution.continuing(0, 0, events));
         created.add(SessionSummary.of(events));
       } else if (events.get(0).event().time().isAfter(before.lastUpdated())) {
-        continuing.add(new Continuing(before.bytesUp(), before.bytesDown(), events));
+        add(id.simId(), Attribution.continuing(before.bytesUp(), before.bytesDown(), events));
         changed.add(SessionSummary.continuing(before, events));
       } else {
         needingHistory.add(id);
@@ -80,24 +73,13 @@ final class SessionUpdates {
       Set<EventKey> fresh = new HashSet<>();
       freshBySession.get(id).forEach(e -> fresh.add(EventKey.of(e.event())));
       List<StoredEvent> before = events.stream().filter(e -> !fresh.contains(EventKey.of(e.event()))).toList();
-      Map<UsageKey, long[]> difference = Attribution.difference(Attribution.of(events), Attribution.of(before));
-      add(id.simId(), difference);
-      addTo(recomputedBySim.computeIfAbsent(id.simId(), k -> new TreeMap<>()), difference);
+      add(id.simId(), Attribution.difference(Attribution.of(events), Attribution.of(before)));
       changed.add(SessionSummary.of(events));
     });
   }
 
-  /** The sessions whose new events continue them: charged by Postgres, then {@link #add}ed here. */
-  List<Continuing> continuing() {
-    return continuing;
-  }
-
-  /** Adds usage a SIM gained (hour/roaming cell → {up, down}) to {@link #deltaBySim}. */
-  void add(long simId, Map<UsageKey, long[]> cells) {
-    addTo(deltaBySim.get(simId), cells);
-  }
-
-  private static void addTo(Map<UsageKey, long[]> simDelta, Map<UsageKey, long[]> cells) {
+  private void add(long simId, Map<UsageKey, long[]> cells) {
+    Map<UsageKey, long[]> simDelta = deltaBySim.get(simId);
     cells.forEach((k, v) -> {
       long[] cell = simDelta.computeIfAbsent(k, x -> new long[2]);
       cell[0] += v[0];
@@ -108,11 +90,6 @@ final class SessionUpdates {
   /** SIM id → hour/roaming cell → {up, down} bytes added; every SIM with a new event has an entry. */
   SortedMap<Long, Map<UsageKey, long[]>> deltaBySim() {
     return deltaBySim;
-  }
-
-  /** SIM id → cell → {up, down} of the sessions {@link #recompute}d (late events): the server's share of the SIM rows. */
-  SortedMap<Long, Map<UsageKey, long[]>> recomputedBySim() {
-    return recomputedBySim;
   }
 
   /** The picture of every session that the batch starts (nothing of it was stored). */

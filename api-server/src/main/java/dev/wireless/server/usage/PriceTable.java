@@ -66,12 +66,8 @@ public final class PriceTable {
 
   /** The charge for {@code bytes} (may be negative for a correction) on a plan metered {@code metering}. */
   public BigDecimal data(String metering, String roaming, long bytes) {
-    return dataPerMb(metering, roaming).multiply(BigDecimal.valueOf(bytes)).divide(MB, MathContext.DECIMAL64);
-  }
-
-  /** The price of one MB of data on a plan metered {@code metering}, in the roaming class {@code roaming}. */
-  public BigDecimal dataPerMb(String metering, String roaming) {
-    return prices.getOrDefault(metering + "." + roaming, prices.get("payg." + roaming));
+    BigDecimal perMb = prices.getOrDefault(metering + "." + roaming, prices.get("payg." + roaming));
+    return perMb.multiply(BigDecimal.valueOf(bytes)).divide(MB, MathContext.DECIMAL64);
   }
 
   public BigDecimal command(String roaming) {
