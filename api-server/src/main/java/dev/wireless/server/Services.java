@@ -30,7 +30,7 @@ import dev.wireless.server.ingestion.IngestionService;
 import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.DataSessionsResource;
 import dev.wireless.server.usage.UsageRecordsResource;
-import dev.wireless.server.usage.UsageRollups;
+import dev.wireless.server.usage.PriceTable;
 import dev.wireless.server.usage.UsageService;
 import dev.wireless.server.api.CommandsApiBinder;
 import dev.wireless.server.commands.CommandMessageEvents;
@@ -50,7 +50,7 @@ final class Services {
   private final SimService sims;
   private final Pool pool;
   private final RetrySchedule callbackSchedule;
-  private final UsageRollups usageRollups;
+  private final PriceTable prices;
   private final UsageService usage;
   private final IngestionService ingestion;
   private final CommandService commands;
@@ -65,11 +65,11 @@ final class Services {
     this.authenticator = new RequestAuthenticator(accounts, credentials);
     this.ratePlans = new RatePlanService(new RatePlanRepository(pool));
     this.sims = new SimService(pool);
-    this.usageRollups = new UsageRollups(config.usage().prices());
+    this.prices = config.usage().prices();
     this.usage = new UsageService(pool, java.time.Clock.systemUTC());
-    this.commands = new CommandService(pool, usageRollups, commandQueued);
-    this.commandEvents = commandEvents(pool, config, usageRollups);
-    this.ingestion = ingestion(pool, config, usageRollups, commandEvents);
+    this.commands = new CommandService(pool, prices, commandQueued);
+    this.commandEvents = commandEvents(pool, config, prices);
+    this.ingestion = ingestion(pool, config, prices, commandEvents);
   }
 
   /**
@@ -77,19 +77,19 @@ final class Services {
    * serving ({@code events load}).
    */
   static IngestionService ingestion(Pool pool, ServerConfig config) {
-    UsageRollups rollups = new UsageRollups(config.usage().prices());
-    return ingestion(pool, config, rollups, commandEvents(pool, config, rollups));
+    PriceTable prices = config.usage().prices();
+    return ingestion(pool, config, prices, commandEvents(pool, config, prices));
   }
 
-  private static CommandMessageEvents commandEvents(Pool pool, ServerConfig config, UsageRollups rollups) {
-    return new CommandMessageEvents(pool, rollups, new CallbackOutbox(config.callbacks().retrySchedule()),
+  private static CommandMessageEvents commandEvents(Pool pool, ServerConfig config, PriceTable prices) {
+    return new CommandMessageEvents(pool, prices, new CallbackOutbox(config.callbacks().retrySchedule()),
         config.commands().receiptTimeout());
   }
 
   /** The network's usage, MO messages and delivery receipts (the latter two go to Commands). */
-  private static IngestionService ingestion(Pool pool, ServerConfig config, UsageRollups rollups,
+  private static IngestionService ingestion(Pool pool, ServerConfig config, PriceTable prices,
                                             CommandMessageEvents commandEvents) {
-    return new IngestionService(pool, rollups, new CallbackOutbox(config.callbacks().retrySchedule()), commandEvents,
+    return new IngestionService(pool, prices, new CallbackOutbox(config.callbacks().retrySchedule()), commandEvents,
         java.time.Clock.systemUTC());
   }
 
@@ -109,11 +109,6 @@ final class Services {
 
   Authenticator authenticator() {
     return authenticator;
-  }
-
-  /** Usage counting for other services (e.g. Commands: {@code usageRollups().countCommand(tx, …)}). */
-  UsageRollups usageRollups() {
-    return usageRollups;
   }
 
   IngestionService ingestion() {

@@ -11,7 +11,6 @@ import dev.wireless.server.ingestion.EventFileLoader;
 import dev.wireless.server.ingestion.IngestionService;
 import dev.wireless.server.ingestion.UnavailableMessaging;
 import dev.wireless.server.usage.PriceTable;
-import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class IngestionFileLoadTest extends ContractCheck {
     Files.writeString(file, "{\"events\": " + events.encode() + "}");
 
     EventFileLoader loader = new EventFileLoader(new IngestionService(UsageTestAccount.pool(platform),
-        new UsageRollups(PriceTable.defaults()), new CallbackOutbox(RetrySchedule.parse("0s")),
+        PriceTable.defaults(), new CallbackOutbox(RetrySchedule.parse("0s")),
         new UnavailableMessaging(), Clock.systemUTC()));
     String report = TestPlatform.await(loader.load(EventFileLoader.read(file)));
     assertTrue(report.startsWith("2501 events: 2500 accepted, 0 duplicates, 1 rejected"), report);

@@ -8,7 +8,6 @@ import dev.wireless.server.ingestion.IngestionService;
 import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents;
 import dev.wireless.server.usage.PriceTable;
-import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +46,7 @@ class IngestionMessageEventsTest extends ContractCheck {
   void messagingEventsReachCommandsAndTheirRefusalsAreReported() {
     RecordingMessages messages = new RecordingMessages();
     IngestionService ingestion = new IngestionService(UsageTestAccount.pool(platform),
-        new UsageRollups(PriceTable.defaults()), new CallbackOutbox(RetrySchedule.parse("0s")), messages,
+        PriceTable.defaults(), new CallbackOutbox(RetrySchedule.parse("0s")), messages,
         Clock.systemUTC());
     String time = "2026-11-20T08:00:00Z";
     String command = "DC" + "ab".repeat(16);

@@ -11,7 +11,6 @@ import dev.wireless.server.ingestion.IngestionService;
 import dev.wireless.server.ingestion.TrafficSimulator;
 import dev.wireless.server.ingestion.UnavailableMessaging;
 import dev.wireless.server.usage.PriceTable;
-import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -105,7 +104,7 @@ class UsageEnforcementTest extends ContractCheck {
     long before = total(account, blocked);
 
     var pool = UsageTestAccount.pool(platform);
-    IngestionService ingestion = new IngestionService(pool, new UsageRollups(PriceTable.defaults()),
+    IngestionService ingestion = new IngestionService(pool, PriceTable.defaults(),
         new CallbackOutbox(RetrySchedule.parse("0s")), new UnavailableMessaging(), Clock.systemUTC());
     TrafficSimulator carrier = new TrafficSimulator(pool, ingestion, account.accountSid(), Clock.systemUTC(),
         new Random(7));

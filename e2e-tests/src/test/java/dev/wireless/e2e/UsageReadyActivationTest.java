@@ -47,12 +47,11 @@ class UsageReadyActivationTest extends ContractCheck {
   void aReadySimBecomesActiveAfterFiveCommandsWhichAreCountedAsUsage() {
     UsageTestAccount account = new UsageTestAccount(platform);
     UsageTestAccount.Sim sim = account.sims(1, account.ratePlan("UniqueName", "cmd"), "ready").get(0);
-    UsageRollups rollups = new UsageRollups(PriceTable.defaults());
     var pool = UsageTestAccount.pool(platform);
     for (int i = 0; i < 5; i++) {
       String direction = i < 3 ? "to_sim" : "from_sim";
-      TestPlatform.await(pool.withTransaction(tx -> rollups.countCommand(tx, account.accountSid(), sim.sid(),
-          direction, "home", null, t)));
+      TestPlatform.await(pool.withTransaction(tx -> new UsageRollups(tx, PriceTable.defaults())
+          .countCommand(account.accountSid(), sim.sid(), direction, "home", null, t)));
       if (i == 3) {
         assertEquals(0, dueActivations(sim), "4 commands are not enough");
       }

@@ -6,6 +6,7 @@ import dev.wireless.callbacks.alerts.AlertRow;
 import dev.wireless.server.common.Sids;
 import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.ingestion.MessageEvents;
+import dev.wireless.server.usage.PriceTable;
 import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -34,13 +35,13 @@ public final class CommandMessageEvents implements MessageEvents {
   static final String IP = "ip";
 
   private final Pool pool;
-  private final UsageRollups usage;
+  private final PriceTable prices;
   private final CommandCallbacks callbacks;
   private final CommandDelivery delivery;
 
-  public CommandMessageEvents(Pool pool, UsageRollups usage, CallbackOutbox outbox, Duration receiptTimeout) {
+  public CommandMessageEvents(Pool pool, PriceTable prices, CallbackOutbox outbox, Duration receiptTimeout) {
     this.pool = pool;
-    this.usage = usage;
+    this.prices = prices;
     this.callbacks = new CommandCallbacks(outbox);
     this.delivery = new CommandDelivery(pool, callbacks, receiptTimeout);
   }
@@ -108,7 +109,7 @@ public final class CommandMessageEvents implements MessageEvents {
           + "a message of " + size + " from the SIM was cut to " + limit + " (" + stored.get().sid() + ")")
           : Future.succeededFuture();
       return truncated
-          .compose(v -> usage.countCommand(tx, sim.accountSid(), sim.sid(), CommandRow.FROM_SIM, sim.roaming(),
+          .compose(v -> new UsageRollups(tx, prices).countCommand(sim.accountSid(), sim.sid(), CommandRow.FROM_SIM, sim.roaming(),
               sim.countryCode(), at))
           .compose(v -> callbacks.received(tx, stored.get(), sim))
           .map(v -> (Refusal) null);

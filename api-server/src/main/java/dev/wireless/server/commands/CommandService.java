@@ -8,6 +8,7 @@ import dev.wireless.server.errors.ErrorCode;
 import dev.wireless.server.paging.Page;
 import dev.wireless.server.paging.PageRequest;
 import dev.wireless.server.usage.CommandShards;
+import dev.wireless.server.usage.PriceTable;
 import dev.wireless.server.usage.UsageRollups;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -37,14 +38,14 @@ public final class CommandService {
   }
 
   private final Pool pool;
-  private final UsageRollups usage;
+  private final PriceTable prices;
   private final Runnable queued;
   private final CommandShards shards = new CommandShards();
 
   /** @param queued told after every committed Command (wakes this node's delivery workers) */
-  public CommandService(Pool pool, UsageRollups usage, Runnable queued) {
+  public CommandService(Pool pool, PriceTable prices, Runnable queued) {
     this.pool = pool;
-    this.usage = usage;
+    this.prices = prices;
     this.queued = queued;
   }
 
@@ -110,9 +111,10 @@ public final class CommandService {
       }
       // counted in the roaming class of the SIM's latest session; the SIM's rows first, the account's
       // last: their lock, shared by the account's Commands, is held only until the commit
-      Future<Void> onSim = usage.countCommandOnSim(tx, accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
+      UsageRollups usage = new UsageRollups(tx, prices);
+      Future<Void> onSim = usage.countCommandOnSim(accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
           sim.countryCode(), now);
-      Future<Void> onAccount = usage.countCommandOnAccount(tx, accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
+      Future<Void> onAccount = usage.countCommandOnAccount(accountSid, simSid, CommandRow.TO_SIM, sim.roaming(),
           sim.countryCode(), now, shard);
       return Future.all(onSim, onAccount).map(inserted.result().command().get());
     });

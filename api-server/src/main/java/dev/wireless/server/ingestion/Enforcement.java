@@ -1,19 +1,13 @@
 package dev.wireless.server.ingestion;
 
-import static dev.wireless.persistence.SqlExecutor.SQL;
-import static dev.wireless.persistence.jooq.Tables.SIMS;
-import static dev.wireless.persistence.jooq.Tables.SIM_USAGE_STATE;
-
 import dev.wireless.callbacks.CallbackOutbox;
 import dev.wireless.callbacks.CallbackRequest;
-import dev.wireless.persistence.SqlExecutor;
 import dev.wireless.server.usage.EnforcementStateRepository;
 import dev.wireless.server.usage.MeteringPeriod;
 import dev.wireless.server.usage.ReadyActivation;
 import dev.wireless.server.usage.UsageKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +19,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.jooq.impl.DSL;
 
 /**
  * Rate-plan enforcement, in the ingestion transaction: keeps the SIM's data of its metering period
@@ -38,7 +31,6 @@ import org.jooq.impl.DSL;
 final class Enforcement {
 
   private static final long MB = 1_000_000;
-  private static final dev.wireless.persistence.jooq.tables.SimUsageState U = SIM_USAGE_STATE;
 
   private record Usage(OffsetDateTime month, long home, long national, long international, long lifetime,
                        String state, OffsetDateTime notified) {
@@ -194,18 +186,13 @@ final class Enforcement {
         .add("ApiVersion", "v1").toList());
   }
 
-  private static final SqlExecutor.Template LOAD = SqlExecutor.Template.of(SQL.select(U.SIM_ID, U.MONTH,
-          U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH)
-      .from(U).join(SIMS).on(SIMS.ID.eq(U.SIM_ID))
-      .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType())))));
-
   /** The stored state of the SIMs with these ICCIDs, as last saved, whatever period it was counted in. */
   private static Future<Map<Long, Usage>> loadAll(SqlClient tx, Collection<String> iccids) {
-    return LOAD.execute(tx, (Object) iccids.toArray(String[]::new)).map(rows -> {
+    return new EnforcementStateRepository(tx).findByIccids(iccids).map(states -> {
       Map<Long, Usage> usage = new HashMap<>();
-      for (Row r : rows) {
-        usage.put(r.getLong(0), new Usage(r.getOffsetDateTime(1), r.getLong(2), r.getLong(3), r.getLong(4),
-            r.getLong(5), r.getString(6), r.getOffsetDateTime(7)));
+      for (EnforcementStateRepository.State s : states) {
+        usage.put(s.simId(), new Usage(s.month(), s.homeBytes(), s.nationalBytes(), s.internationalBytes(),
+            s.lifetimeBytes(), s.dataState(), s.notifiedMonth()));
       }
       return usage;
     });

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 import org.jooq.impl.DSL;
 
 /**
- * Raw network events and the SIMs they name. Every method runs on the ingestion transaction, and
- * every statement has one shape whatever the batch holds (rows travel as arrays, {@link ArrayRows}),
- * so each is rendered once and prepared once per connection.
+ * Raw network events and the SIMs they name, on the ingestion transaction it is created on
+ * ({@code new EventRepository(tx)}). Every statement has one shape whatever the batch holds (rows
+ * travel as arrays, {@link ArrayRows}), so each is rendered once and prepared once per connection.
  */
 final class EventRepository {
 
@@ -62,14 +62,18 @@ final class EventRepository {
       .and(E.SESSION_STARTED_AT.eq(SESSIONS.field(E.SESSION_STARTED_AT)))
       .where(E.OCCURRED_AT.ge(DSL.param(E.OCCURRED_AT.getDataType()))));
 
-  private EventRepository() {
+  private final SqlClient tx;
+
+  /** {@code tx}: the connection of the batch's transaction (the SIM locks are held until it ends). */
+  EventRepository(SqlClient tx) {
+    this.tx = tx;
   }
 
   /**
    * The SIMs with these ICCIDs and their plans, locked ({@code FOR NO KEY UPDATE}, in id order) so
    * batches touching the same SIM are applied one after the other.
    */
-  static Future<Map<String, SimPlan>> lockSims(SqlClient tx, Collection<String> iccids) {
+  Future<Map<String, SimPlan>> lockSims(Collection<String> iccids) {
     return LOCK_SIMS.execute(tx, (Object) iccids.toArray(String[]::new)).map(rows -> {
       Map<String, SimPlan> sims = new HashMap<>();
       for (Row r : rows) {
@@ -93,7 +97,7 @@ final class EventRepository {
    * not: that spares Postgres a conflict check per event, the whole cost of a resent batch being
    * one more attempt. With {@code mayBeStored} true, stored events are skipped and named.
    */
-  static Future<Predicate<EventKey>> insert(SqlClient tx, List<StoredEvent> events, boolean mayBeStored) {
+  Future<Predicate<EventKey>> insert(List<StoredEvent> events, boolean mayBeStored) {
     ArrayRows.Batch rows = NEW_EVENTS.batch(events.size());
     for (int i = 0; i < events.size(); i++) {
       StoredEvent s = events.get(i);
@@ -112,7 +116,7 @@ final class EventRepository {
   }
 
   /** Every stored event of these sessions (those a batch cannot simply continue, see {@link SessionUpdates}). */
-  static Future<List<StoredEvent>> sessionEvents(SqlClient tx, Collection<StoredEvent.SessionId> sessions) {
+  Future<List<StoredEvent>> sessionEvents(Collection<StoredEvent.SessionId> sessions) {
     ArrayRows.Batch keys = SESSIONS.batch(sessions.size());
     Instant earliest = Instant.MAX;
     int i = 0;

@@ -6,6 +6,7 @@ import dev.wireless.server.ingestion.EventParser.BadEvent;
 import dev.wireless.server.usage.CommandShards;
 import dev.wireless.server.usage.DataSessionRepository;
 import dev.wireless.server.usage.DataSessionRepository.SessionWrite;
+import dev.wireless.server.usage.PriceTable;
 import dev.wireless.server.usage.UsageAmounts;
 import dev.wireless.server.usage.UsageKey;
 import dev.wireless.server.usage.UsageRollups;
@@ -43,17 +44,17 @@ public final class IngestionService {
   private static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
 
   private final Pool pool;
-  private final UsageRollups rollups;
+  private final PriceTable prices;
   private final Enforcement enforcement;
   private final MessageIngestion messages;
   private final Clock clock;
   private final CommandShards shards = new CommandShards();
 
   /** @param messages where MO SMS and delivery receipts go (the Commands service) */
-  public IngestionService(Pool pool, UsageRollups rollups, CallbackOutbox outbox, MessageEvents messages,
+  public IngestionService(Pool pool, PriceTable prices, CallbackOutbox outbox, MessageEvents messages,
                           Clock clock) {
     this.pool = pool;
-    this.rollups = rollups;
+    this.prices = prices;
     this.enforcement = new Enforcement(outbox);
     this.messages = new MessageIngestion(messages);
     this.clock = clock;
@@ -117,7 +118,8 @@ public final class IngestionService {
   private Future<JsonArray> apply(SqlClient tx, Map<Integer, NetworkEvent> valid, Map<Integer, JsonObject> results,
                                   OffsetDateTime now, boolean mayBeStored, short shard) {
     Set<String> iccids = valid.values().stream().map(NetworkEvent::iccid).collect(Collectors.toSet());
-    Future<Map<String, SimPlan>> locked = EventRepository.lockSims(tx, iccids);
+    EventRepository events = new EventRepository(tx);
+    Future<Map<String, SimPlan>> locked = events.lockSims(iccids);
     Future<Map<StoredEvent.SessionId, SessionWrite>> stored = storedSessions(tx, valid.values());
     Future<Enforcement.Stored> state = Enforcement.load(tx, iccids);
     return Future.all(locked, stored, state).compose(read -> {
@@ -138,7 +140,7 @@ public final class IngestionService {
       }
       Map<Long, SimPlan> byId = sims.values().stream().collect(Collectors.toMap(SimPlan::simId, s -> s));
       Batch batch = new Batch(byId, stored.result(), state.result(), now, shard);
-      Future<Predicate<EventKey>> inserted = EventRepository.insert(tx, known, mayBeStored);
+      Future<Predicate<EventKey>> inserted = events.insert(known, mayBeStored);
       if (!mayBeStored) {
         // every event is new, or the insert fails the transaction: the writes go out behind it
         recordResults(results, indexes, known, key -> true);
@@ -182,7 +184,7 @@ public final class IngestionService {
       keys[i] = (String) id.get(1);
       starts[i++] = ((Instant) id.get(2)).atOffset(ZoneOffset.UTC);
     }
-    return DataSessionRepository.current(tx, iccids, keys, starts).map(rows -> {
+    return new DataSessionRepository(tx).current(iccids, keys, starts).map(rows -> {
       Map<StoredEvent.SessionId, SessionWrite> byId = new HashMap<>();
       rows.forEach(r -> byId.put(new StoredEvent.SessionId(r.simId(), r.key(), r.start().toInstant()), r));
       return byId;
@@ -196,7 +198,7 @@ public final class IngestionService {
     }
     SessionUpdates updates = new SessionUpdates(fresh, batch.stored());
     Future<Void> history = updates.needingHistory().isEmpty() ? Future.succeededFuture()
-        : EventRepository.sessionEvents(tx, updates.needingHistory()).map(all -> {
+        : new EventRepository(tx).sessionEvents(updates.needingHistory()).map(all -> {
           updates.recompute(all);
           return null;
         });
@@ -211,10 +213,11 @@ public final class IngestionService {
         SimPlan plan = sims.get(simId);
         usage.add(new UsageRollups.SimUsage(plan.accountSid(), plan.simSid(), priced(plan, delta)));
       });
-      Future<Void> sessions = DataSessionRepository.write(tx, created, changed);
-      Future<Void> simRows = rollups.addToSims(tx, usage);
+      UsageRollups rollups = new UsageRollups(tx, prices);
+      Future<Void> sessions = new DataSessionRepository(tx).write(created, changed);
+      Future<Void> simRows = rollups.addToSims(usage);
       Future<JsonArray> directives = enforcement.applyAll(tx, sims, updates.deltaBySim(), batch.state(), batch.now(),
-          () -> rollups.addToAccounts(tx, usage, batch.shard()));
+          () -> rollups.addToAccounts(usage, batch.shard()));
       return Future.all(sessions, simRows, directives).map(all -> directives.result());
     });
   }
@@ -222,7 +225,7 @@ public final class IngestionService {
   private TreeMap<UsageKey, UsageAmounts> priced(SimPlan plan, Map<UsageKey, long[]> delta) {
     TreeMap<UsageKey, UsageAmounts> cells = new TreeMap<>();
     delta.forEach((k, v) -> cells.put(k, UsageAmounts.data(v[0], v[1],
-        rollups.prices().data(plan.metering(), k.roaming(), v[0] + v[1]))));
+        prices.data(plan.metering(), k.roaming(), v[0] + v[1]))));
     return cells;
   }
 

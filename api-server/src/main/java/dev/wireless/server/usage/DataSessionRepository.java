@@ -22,31 +22,30 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * Data sessions. Pages read newest start first, whatever order the network reported them in: the
- * sort key packs the start second (since 2020) above the id's low 24 bits (the tie-break within a
- * second), and the page key is {@code Long.MAX_VALUE - sortKey}, so the shared ascending keyset
- * tokens walk the starts downwards.
+ * Data sessions, on the client it is created on: {@code new DataSessionRepository(pool)} for reads,
+ * {@code new DataSessionRepository(tx)} for ingestion's writes, which commit with its batch. Pages
+ * read newest start first, whatever order the network reported them in: the sort key packs the start
+ * second (since 2020) above the id's low 24 bits (the tie-break within a second), and the page key
+ * ({@link DataSessionRow#pageKey}) is {@code Long.MAX_VALUE - sortKey}, so the shared ascending
+ * keyset tokens walk the starts downwards.
  */
 public final class DataSessionRepository {
 
   private static final dev.wireless.persistence.jooq.tables.DataSessions D = DATA_SESSIONS;
 
-  private DataSessionRepository() {
-  }
+  private static final Field<Long> SORT_KEY = DSL.field("(((floor(extract(epoch from {0}))::bigint - "
+      + DataSessionRow.EPOCH_2020 + ") << 24) | ({1} & " + DataSessionRow.ID_BITS + "))", Long.class, D.STARTED_AT,
+      D.ID);
 
-  private static final long EPOCH_2020 = 1_577_836_800L;
-  private static final long ID_BITS = 0xFFFFFF;
-  private static final Field<Long> SORT_KEY = DSL.field(
-      "(((floor(extract(epoch from {0}))::bigint - " + EPOCH_2020 + ") << 24) | ({1} & " + ID_BITS + "))",
-      Long.class, D.STARTED_AT, D.ID);
+  private final SqlClient db;
 
-  /** Ascending page key of a row (newest start first). */
-  public static long pageKey(DataSessionRow row) {
-    return Long.MAX_VALUE - (((row.start().toEpochSecond() - EPOCH_2020) << 24) | (row.id() & ID_BITS));
+  /** {@code db}: the pool, or the connection of a transaction. */
+  public DataSessionRepository(SqlClient db) {
+    this.db = db;
   }
 
   /** Up to {@code size + 1} sessions of the SIM started since {@code since}, in reading order. */
-  public static Future<List<DataSessionRow>> page(SqlClient db, long simId, OffsetDateTime since, PageRequest request) {
+  public Future<List<DataSessionRow>> page(long simId, OffsetDateTime since, PageRequest request) {
     Condition where = D.SIM_ID.eq(simId).and(D.STARTED_AT.ge(since));
     if (request.token() != null) {
       long boundary = Long.MAX_VALUE - request.token().boundary();
@@ -71,7 +70,8 @@ public final class DataSessionRepository {
   /**
    * The latest session (the newest row) of the SIM whose id is {@code simId}, as a lateral table of
    * one row or none: its roaming class, its visited country and whether it is still open (no end
-   * event yet). The SIM's latest session is where it is on the network now.
+   * event yet). The SIM's latest session is where it is on the network now. A fragment that other
+   * packages' fixed statements join (so static, and it runs nothing itself).
    */
   public static Table<Record3<String, String, Boolean>> latestOf(Field<Long> simId) {
     return DSL.lateral(DSL.select(D.ROAMING, D.COUNTRY_CODE, D.ENDED_AT.isNull().as("session_open")).from(D)
@@ -109,9 +109,8 @@ public final class DataSessionRepository {
    * {@code starts[i]} name one session). Named by the SIM's ICCID, so that it can be sent with the
    * statement that locks the SIMs, without waiting for their ids.
    */
-  public static Future<List<SessionWrite>> current(SqlClient tx, String[] iccids, String[] keys,
-                                                   OffsetDateTime[] starts) {
-    return CURRENT.execute(tx, iccids, keys, starts).map(rows -> {
+  public Future<List<SessionWrite>> current(String[] iccids, String[] keys, OffsetDateTime[] starts) {
+    return CURRENT.execute(db, iccids, keys, starts).map(rows -> {
       List<SessionWrite> sessions = new ArrayList<>(rows.size());
       for (Row r : rows) {
         sessions.add(new SessionWrite(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
@@ -158,9 +157,9 @@ public final class DataSessionRepository {
    * their SIMs' locks, so no other writer can add one in between: plain inserts and updates, without
    * the conflict check of an upsert.
    */
-  public static Future<Void> write(SqlClient tx, List<SessionWrite> created, List<SessionWrite> changed) {
-    Future<?> inserted = created.isEmpty() ? Future.succeededFuture() : INSERT.execute(tx, rows(created, true));
-    Future<?> updated = changed.isEmpty() ? Future.succeededFuture() : UPDATE.execute(tx, rows(changed, false));
+  public Future<Void> write(List<SessionWrite> created, List<SessionWrite> changed) {
+    Future<?> inserted = created.isEmpty() ? Future.succeededFuture() : INSERT.execute(db, rows(created, true));
+    Future<?> updated = changed.isEmpty() ? Future.succeededFuture() : UPDATE.execute(db, rows(changed, false));
     return Future.all(inserted, updated).mapEmpty();
   }
 

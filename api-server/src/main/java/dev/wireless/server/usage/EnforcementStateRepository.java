@@ -10,15 +10,18 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 
 /**
- * Writes {@code sim_usage_state}, the per-SIM counters of the current metering period that data
- * limits are enforced on, and the lifetime counts that activate a {@code ready} SIM by use. The
- * usage package owns the table; ingestion decides the new values while it holds the SIMs' row locks
- * and asks this repository to store them in its transaction, and a Command counts itself here.
+ * Reads and writes {@code sim_usage_state}, the per-SIM counters of the current metering period
+ * that data limits are enforced on, and the lifetime counts that activate a {@code ready} SIM by
+ * use. The usage package owns the table; ingestion reads the state and decides the new values
+ * while it holds the SIMs' row locks, and asks this repository, created on its transaction, to
+ * store them; a Command counts itself here.
  */
 public final class EnforcementStateRepository {
 
@@ -51,11 +54,31 @@ public final class EnforcementStateRepository {
    */
   private static final SqlExecutor.Template COUNT_COMMAND = countCommand();
 
+  private static final SqlExecutor.Template BY_ICCIDS = SqlExecutor.Template.of(SQL.select(U.SIM_ID, U.MONTH,
+          U.HOME_BYTES, U.NATIONAL_BYTES, U.INTERNATIONAL_BYTES, U.LIFETIME_BYTES, U.DATA_STATE, U.NOTIFIED_MONTH)
+      .from(U).join(SIMS).on(SIMS.ID.eq(U.SIM_ID))
+      .where(SIMS.ICCID.eq(DSL.any(DSL.param(SIMS.ICCID.getDataType().getArrayDataType())))));
+
   private final SqlClient db;
 
   /** {@code db}: the pool, or the connection of a transaction. */
   public EnforcementStateRepository(SqlClient db) {
     this.db = db;
+  }
+
+  /**
+   * The stored states of the SIMs with these ICCIDs (those that have one). Named by ICCID so that a
+   * batch can send it with the statement that locks its SIMs, without waiting for their ids.
+   */
+  public Future<List<State>> findByIccids(Collection<String> iccids) {
+    return BY_ICCIDS.execute(db, (Object) iccids.toArray(String[]::new)).map(rows -> {
+      List<State> states = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        states.add(new State(r.getLong(0), r.getOffsetDateTime(1), r.getLong(2), r.getLong(3), r.getLong(4),
+            r.getLong(5), r.getString(6), r.getOffsetDateTime(7)));
+      }
+      return states;
+    });
   }
 
   /**

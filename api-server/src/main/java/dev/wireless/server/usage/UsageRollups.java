@@ -23,9 +23,11 @@ import org.jooq.impl.DSL;
 
 /**
  * Writes usage into the hourly rollups, per SIM and per account, and the account's daily rollup
- * (the hourly one summed per UTC day), on the caller's transaction so
- * usage counts if and only if the change that caused it commits. Rows are written in key order,
- * so concurrent transactions touching the same account's rows cannot deadlock on them.
+ * (the hourly one summed per UTC day), on the caller's transaction it is created on
+ * ({@code new UsageRollups(tx, prices)}), so usage counts if and only if the change that caused it
+ * commits. Rows are written in key order, so concurrent transactions touching the same account's
+ * rows cannot deadlock on them. The {@link PriceTable} prices the Commands it counts (by roaming
+ * class); data comes priced by its caller.
  */
 public final class UsageRollups {
 
@@ -33,14 +35,13 @@ public final class UsageRollups {
   private static final dev.wireless.persistence.jooq.tables.UsageAccountHourly A = USAGE_ACCOUNT_HOURLY;
   private static final dev.wireless.persistence.jooq.tables.UsageAccountDaily D = USAGE_ACCOUNT_DAILY;
 
+  private final SqlClient tx;
   private final PriceTable prices;
 
-  public UsageRollups(PriceTable prices) {
+  /** {@code tx}: the connection of the transaction the usage commits with. */
+  public UsageRollups(SqlClient tx, PriceTable prices) {
+    this.tx = tx;
     this.prices = prices;
-  }
-
-  public PriceTable prices() {
-    return prices;
   }
 
   /**
@@ -58,24 +59,24 @@ public final class UsageRollups {
    * @param roaming     {@code home}, {@code national} or {@code international}
    * @param countryCode visited country for international roaming (ignored otherwise)
    */
-  public Future<Void> countCommand(SqlClient tx, String accountSid, String simSid, String direction, String roaming,
+  public Future<Void> countCommand(String accountSid, String simSid, String direction, String roaming,
                                    String countryCode, OffsetDateTime at) {
-    return Future.all(countCommandOnSim(tx, accountSid, simSid, direction, roaming, countryCode, at),
-        countCommandOnAccount(tx, accountSid, simSid, direction, roaming, countryCode, at,
+    return Future.all(countCommandOnSim(accountSid, simSid, direction, roaming, countryCode, at),
+        countCommandOnAccount(accountSid, simSid, direction, roaming, countryCode, at,
             (short) Math.floorMod(simSid.hashCode(), CommandShards.SHARDS))).mapEmpty();
   }
 
   /** The SIM's share of counting a Command: its hourly row and its activation count, sent together. */
-  public Future<Void> countCommandOnSim(SqlClient tx, String accountSid, String simSid, String direction,
+  public Future<Void> countCommandOnSim(String accountSid, String simSid, String direction,
                                         String roaming, String countryCode, OffsetDateTime at) {
-    Future<Void> rolledUp = addSimRows(tx, commandUsage(accountSid, simSid, direction, roaming, countryCode, at));
+    Future<Void> rolledUp = addSimRows(commandUsage(accountSid, simSid, direction, roaming, countryCode, at));
     return Future.all(rolledUp, ReadyActivation.commandCounted(tx, simSid, at)).mapEmpty();
   }
 
   /** The account's share of counting a Command: its hourly and daily rows of {@code shard}. */
-  public Future<Void> countCommandOnAccount(SqlClient tx, String accountSid, String simSid, String direction,
+  public Future<Void> countCommandOnAccount(String accountSid, String simSid, String direction,
                                             String roaming, String countryCode, OffsetDateTime at, short shard) {
-    return addAccountRows(tx, commandUsage(accountSid, simSid, direction, roaming, countryCode, at), shard);
+    return addAccountRows(commandUsage(accountSid, simSid, direction, roaming, countryCode, at), shard);
   }
 
   private List<SimUsage> commandUsage(String accountSid, String simSid, String direction, String roaming,
@@ -130,8 +131,8 @@ public final class UsageRollups {
    * batch adds the same usage to the accounts with {@link #addToAccounts}, as the last statements
    * of its transaction.
    */
-  public Future<Void> addToSims(SqlClient tx, List<SimUsage> usages) {
-    return addSimRows(tx, usages);
+  public Future<Void> addToSims(List<SimUsage> usages) {
+    return addSimRows(usages);
   }
 
   /**
@@ -141,8 +142,8 @@ public final class UsageRollups {
    * last, on a shard that no other transaction of this node holds ({@link CommandShards}): batches
    * of one account then never wait for each other's commits.
    */
-  public Future<Void> addToAccounts(SqlClient tx, List<SimUsage> usages, short shard) {
-    return addAccountRows(tx, usages, shard);
+  public Future<Void> addToAccounts(List<SimUsage> usages, short shard) {
+    return addAccountRows(usages, shard);
   }
 
   /** A SIM rollup cell; sorts like the table's key, so rows are written in key order. */
@@ -164,7 +165,7 @@ public final class UsageRollups {
     }
   }
 
-  private static Future<Void> addSimRows(SqlClient tx, List<SimUsage> usages) {
+  private Future<Void> addSimRows(List<SimUsage> usages) {
     TreeMap<SimCell, UsageAmounts> simCells = new TreeMap<>();
     for (SimUsage u : usages) {
       u.cells().forEach((k, a) -> simCells.merge(new SimCell(u.accountSid(), u.simSid(), k), a, UsageAmounts::plus));
@@ -184,7 +185,7 @@ public final class UsageRollups {
   }
 
   /** The account's hourly rows, then its daily rows, summed over the SIMs. */
-  private static Future<Void> addAccountRows(SqlClient tx, List<SimUsage> usages, short shard) {
+  private Future<Void> addAccountRows(List<SimUsage> usages, short shard) {
     TreeMap<AccountCell, UsageAmounts> accountCells = new TreeMap<>();
     TreeMap<AccountCell, UsageAmounts> dailyCells = new TreeMap<>();
     for (SimUsage u : usages) {

@@ -55,8 +55,8 @@ public final class UsageService {
   }
 
   public Future<Page<DataSessionRow>> sessions(long simId, PageRequest request) {
-    return DataSessionRepository.page(pool, simId, OffsetDateTime.now(clock).minus(SESSION_WINDOW), request)
-        .map(rows -> Page.of(rows, request, DataSessionRepository::pageKey));
+    return new DataSessionRepository(pool).page(simId, OffsetDateTime.now(clock).minus(SESSION_WINDOW), request)
+        .map(rows -> Page.of(rows, request, DataSessionRow::pageKey));
   }
 
   private Future<Page<UsageRecordRow>> records(UsageWindow window, PageRequest request,
