@@ -1,6 +1,7 @@
 package dev.wireless.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -102,6 +103,21 @@ class ArchitectureTest {
   static final ArchRule onlyListedClassesUseVertxInternals =
       noClasses().that(outside(VERTX_INTERNALS_ALLOWED))
           .should().dependOnClassesThat().resideInAPackage("io.vertx..impl..");
+
+  /**
+   * One repository shape (persistence README, "How to write SQL here"): a repository is created on
+   * the client it runs on, the pool or a transaction's connection, so none of its static methods
+   * takes a client or returns a {@code Future} of database work; and statements live in
+   * repositories, not in separate {@code *Sql} classes.
+   */
+  @ArchTest
+  static final ArchRule repositoriesAreCreatedOnTheirClient =
+      methods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Repository").and().areStatic()
+          .should(RepositoryShape.notRunStatementsStatically());
+
+  @ArchTest
+  static final ArchRule statementsLiveInRepositories =
+      noClasses().should().haveSimpleNameEndingWith("Sql");
 
   /** Classes other than the named ones and their nested, anonymous and lambda classes. */
   private static DescribedPredicate<JavaClass> outside(Set<String> allowed) {
