@@ -67,13 +67,21 @@ public final class JobQueue<R extends Record> {
    * leased to the claiming worker itself. A worker claims only between batches, so a job still
    * leased to it is one whose outcome could not be written (the database was away): it is due now
    * rather than when its lease runs out. Placeholders: that worker, then the limit.
+   *
+   * <p>Every candidate has {@code run_at <= now()}: a running job was claimed when it was due and
+   * the claim leaves {@code run_at} alone. Saying so bounds the scan of the due index
+   * ({@code (run_at, id)} over queued and running jobs) at now, so the jobs scheduled for later (a
+   * Command's delivery report or receipt timeout, a SIM's timer: as many as the rate times the
+   * wait) are never read by a claim; without the bound, the rescue's branch made every claim walk
+   * all of them.
    */
   public CommonTableExpression<Record1<Long>> due(Collection<String> kinds) {
     Field<OffsetDateTime> now = DatabaseClock.now();
     Condition ofKind = kinds.isEmpty() ? DSL.noCondition()
         : t.kind().in(kinds.stream().map(DSL::inline).toList());
     return DSL.name("due").as(DSL.select(t.id()).from(t.table())
-        .where(t.state().eq(DSL.inline(JobState.QUEUED)).and(t.runAt().le(now))
+        .where(t.runAt().le(now))
+        .and(t.state().eq(DSL.inline(JobState.QUEUED))
             .or(t.state().eq(DSL.inline(JobState.RUNNING)).and(t.lockedUntil().lt(now)
                 .or(t.lockedBy().eq(DSL.param(t.lockedBy().getDataType()))))))
         .and(ofKind)
