@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * dispatcher): claim a batch of due jobs (the claim takes the leases), process them all, and claim
  * again at once while there was work, otherwise after the poll interval or when {@link #wake} says
  * new work was committed. A worker whose jobs take their own time (HTTP calls) may start them in
- * {@code process} without awaiting them and claim by capacity. Any number of loops, in any number of processes,
+ * {@code processBatch} without awaiting them and claim by capacity. Any number of loops, in any number of processes,
  * may share one database. Runs on one Vert.x context.
  *
  * @param <J> the job type
@@ -39,20 +39,14 @@ public final class ClaimLoop<J> {
   private boolean woken;
 
   /**
-   * @param label    names the worker in log lines, e.g. "provisioning worker node/0"
-   * @param claim    claims the next batch (empty when nothing is due)
-   * @param process  ends one job; its failure is the worker's to record, a failed future is ignored
-   * @param handBack runs once stopped, after the batch in flight (e.g. releasing leases early)
-   */
-  public ClaimLoop(Vertx vertx, String label, Duration pollInterval, Supplier<Future<List<J>>> claim,
-                   Function<J, Future<Void>> process, Supplier<Future<Void>> handBack) {
-    this(vertx, label, pollInterval, claim, handBack,
-        jobs -> Future.join(jobs.stream().map(process).toList()).mapEmpty());
-  }
-
-  /**
-   * As the constructor, for a worker that ends a whole batch together (e.g. with one statement for
-   * all its jobs): {@code processBatch} gets every job of one claim.
+   * A loop that hands every claimed batch to {@code processBatch} whole (a worker that ends its jobs
+   * one by one passes {@link JobKinds#run} or {@link JobKinds.Handler#eachJob}).
+   *
+   * @param label        names the worker in log lines, e.g. "provisioning worker node/0"
+   * @param claim        claims the next batch (empty when nothing is due)
+   * @param processBatch ends the batch's jobs; their failures are the worker's to record, a failed
+   *                     future is ignored
+   * @param handBack     runs once stopped, after the batch in flight (e.g. releasing leases early)
    */
   public static <J> ClaimLoop<J> ofBatches(Vertx vertx, String label, Duration pollInterval,
                                            Supplier<Future<List<J>>> claim,
