@@ -91,6 +91,16 @@ public final class ArrayRows {
       System.arraycopy(more, 0, values, arrays.length, more.length);
       return values;
     }
+
+    /**
+     * {@code before}, then the column arrays in column order: the statement's parameter values when
+     * its {@code before} parameters come ahead of the rows.
+     */
+    public Object[] valuesAfter(Object... before) {
+      Object[] values = Arrays.copyOf(before, before.length + arrays.length, Object[].class);
+      System.arraycopy(arrays, 0, values, before.length, arrays.length);
+      return values;
+    }
   }
 
   /** The derived table, for {@code FROM} or a join. */

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,20 @@ class ArrayRowsTest {
     BigDecimal total = await(sum.execute(pool, (Object) new BigDecimal[] {new BigDecimal("0.0000012345"),
         new BigDecimal("-0.5")})).iterator().next().getBigDecimal(0);
     assertEquals(0, new BigDecimal("-0.4999987655").compareTo(total), total.toPlainString());
+  }
+
+  @Test
+  void parametersBeforeTheRowsBindAheadOfTheirArrays() {
+    var u = USAGE_SIM_HOURLY;
+    ArrayRows cells = ArrayRows.of("c", u.SIM_SID, u.DATA_UP);
+    var matching = SqlExecutor.Template.of(SQL.select(DSL.sum(cells.field(u.DATA_UP)))
+        .from(DSL.select(DSL.param(SQLDataType.VARCHAR).as("wanted")).asTable("w"))
+        .join(cells.table()).on(cells.field(u.SIM_SID).eq(DSL.field(DSL.name("w", "wanted"), String.class))));
+    ArrayRows.Batch batch = cells.batch(3);
+    batch.row(0, "DEa", 1L);
+    batch.row(1, "DEb", 20L);
+    batch.row(2, "DEa", 300L);
+    assertEquals(301L, await(matching.execute(pool, batch.valuesAfter("DEa"))).iterator().next().getLong(0));
   }
 
   @Test

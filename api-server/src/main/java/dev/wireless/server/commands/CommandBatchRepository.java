@@ -19,7 +19,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -86,8 +85,8 @@ final class CommandBatchRepository {
       announced.row(i++, entry.getKey(), (double) report.after().toMillis(), report.delivered(),
           report.delivered() ? null : report.errorCode(), report.message());
     }
-    Object[] held = {jobIds.toArray(new Long[0]), worker, (double) receiptTimeout.toMillis()};
-    return RECORD_SENT.execute(db, concat(held, announced.values())).map(CommandBatchRepository::changed);
+    return RECORD_SENT.execute(db, announced.valuesAfter(jobIds.toArray(new Long[0]), worker,
+        (double) receiptTimeout.toMillis())).map(CommandBatchRepository::changed);
   }
 
   /**
@@ -178,13 +177,6 @@ final class CommandBatchRepository {
         .select(DSL.table(DSL.name("changed")).asterisk(), SIMS.UNIQUE_NAME)
         .from(DSL.table(DSL.name("changed"))).leftJoin(SIMS)
         .on(SIMS.SID.eq(DSL.field(DSL.name("changed", C.SIM_SID.getName()), String.class))));
-  }
-
-  /** The statement's values: those of the parameters before the announced reports, then the reports'. */
-  private static Object[] concat(Object[] first, Object[] second) {
-    Object[] all = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    return all;
   }
 
   private static List<Changed> changed(RowSet<Row> rows) {
