@@ -39,10 +39,11 @@ final class ContractProxy {
     this.vertx = vertx;
     this.contract = contract;
     this.validator = ResponseValidator.create(vertx, contract);
-    // kept-alive connections are dropped well before the server's idle timeout (60 s): reusing one
-    // the server is closing at that moment fails the request (the keep-alive race of any client)
+    // kept-alive connections are dropped well before the node closes them (its header timeout,
+    // 20 s, which it advertises as Keep-Alive: timeout=19): reusing one the node is closing at that
+    // moment fails the request (the keep-alive race of any client)
     this.upstream = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setTrustAll(true)
-        .setVerifyHost(false).setKeepAliveTimeout(20));
+        .setVerifyHost(false).setKeepAliveTimeout(10));
   }
 
   Future<Integer> listen() {

@@ -21,21 +21,72 @@ import org.junit.jupiter.api.Test;
  * Slowloris on a fresh connection: a client that opens a connection and dribbles out its first
  * request head, a header line every half second (each byte resetting any idle timer), is closed
  * once the header timeout has passed since the connection opened — it does not hold its slot for
- * as long as it keeps dribbling. A client that sends nothing at all is closed the same way.
+ * as long as it keeps dribbling. A client that sends nothing at all is closed the same way. A
+ * kept-alive connection is told how long it may idle before the same timeout closes it.
  */
 class SlowFirstRequestHeadTest {
 
   private static final long HEADER_TIMEOUT_MS = 2_000;
   private static final long IDLE_TIMEOUT_MS = 60_000;
+  private static final long REQUEST_TIMEOUT_MS = 2_000;
+
+  private static WirelessServer start(Vertx vertx) throws IOException {
+    return TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
+        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-slow-head").toString(), "WIRELESS_PORT", "0",
+        "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
+        "WIRELESS_DEMO", "false", "WIRELESS_HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT_MS + "ms",
+        "WIRELESS_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT_MS + "ms", "WIRELESS_REQUEST_TIMEOUT", REQUEST_TIMEOUT_MS + "ms"))));
+  }
+
+  /**
+   * After an answer the connection may sit idle for the header timeout; the answer says so
+   * ({@code Keep-Alive: timeout=N}, a second under it), and the node keeps it open at least that
+   * long and closes it by the request timeout plus the header timeout after the request.
+   */
+  @Test
+  void anAnswerAdvertisesHowLongItsConnectionMaySitIdle() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    WirelessServer server = start(vertx);
+    URI base = URI.create(server.baseUrl());
+    try (Socket kept = new Socket(base.getHost(), base.getPort())) {
+      kept.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      kept.getOutputStream().flush();
+      String head = readHead(kept.getInputStream());
+      java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+      assertTrue(length.find(), head);
+      kept.getInputStream().readNBytes(Integer.parseInt(length.group(1)));
+      long answered = System.nanoTime();
+      assertTrue(head.startsWith("HTTP/1.1 200"), head);
+      long advertised = (HEADER_TIMEOUT_MS / 1000) - 1;
+      assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\nkeep-alive: timeout=" + advertised + "\r\n"), head);
+      assertTrue(!closed(kept, (int) advertised * 1000), "closed before the advertised idle time");
+      assertTrue(closed(kept, (int) (REQUEST_TIMEOUT_MS + HEADER_TIMEOUT_MS + 1_500)),
+          "an idle kept-alive connection is closed");
+      long idleMs = (System.nanoTime() - answered) / 1_000_000;
+      assertTrue(idleMs >= advertised * 1000, "closed " + idleMs + " ms after the answer");
+    } finally {
+      TestPlatform.await(server.stop());
+      TestPlatform.await(vertx.close());
+    }
+  }
+
+  /** The answer's head up to its blank line (the body, if any, is left unread). */
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
 
   @Test
   void aConnectionMustDeliverItsFirstRequestHeadWithinTheHeaderTimeout() throws Exception {
     Vertx vertx = Vertx.vertx();
-    WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-slow-head").toString(), "WIRELESS_PORT", "0",
-        "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
-        "WIRELESS_DEMO", "false", "WIRELESS_HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT_MS + "ms",
-        "WIRELESS_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT_MS + "ms"))));
+    WirelessServer server = start(vertx);
     URI base = URI.create(server.baseUrl());
     try (Socket dribbling = new Socket(base.getHost(), base.getPort());
          Socket silent = new Socket(base.getHost(), base.getPort())) {

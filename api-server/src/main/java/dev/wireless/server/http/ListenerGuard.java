@@ -24,9 +24,17 @@ import java.util.function.Supplier;
  *   <li>a request not answered within the request timeout gets 503 with {@code Retry-After}
  *       (a database that does not answer at all never makes a client wait longer).</li>
  * </ul>
+ * Every HTTP/1.1 answer says how long its connection may then sit idle
+ * ({@code Keep-Alive: timeout=N}, a second under the header timeout): a pooling client that honours
+ * it (Apache HttpClient, as in Twilio's Java library, and most others) drops the connection before
+ * the node closes it, instead of sending its next request down a connection that is closing at
+ * that moment and failing it. It is a lower bound: where the router keeps the answer's end for
+ * itself, the node closes the idle connection only once the deadline's timer has fired.
  * One guard serves all of a node's listeners (one per event loop), so the caps count them all.
  */
 public final class ListenerGuard {
+
+  private static final CharSequence KEEP_ALIVE = io.vertx.core.http.HttpHeaders.createOptimized("Keep-Alive");
 
   private final Vertx vertx;
   private final ConnectionLimits limits;
@@ -37,12 +45,14 @@ public final class ListenerGuard {
   private final Map<HttpConnection, Long> headerTimers = new ConcurrentHashMap<>();
   private final java.util.Set<HttpConnection> refused = ConcurrentHashMap.newKeySet();
   private final Map<HttpConnection, HttpServerRequest> latest = new ConcurrentHashMap<>();
+  private final String keepAlive;
 
   public ListenerGuard(Vertx vertx, ConnectionLimits limits, Duration requestTimeout, Supplier<ErrorMapper> errors) {
     this.vertx = vertx;
     this.limits = limits;
     this.requestTimeoutMs = requestTimeout.toMillis();
     this.errors = errors;
+    this.keepAlive = "timeout=" + Math.max(1, limits.headerTimeout().toSeconds() - 1);
   }
 
   /** For {@code HttpServer.connectionHandler}. */
@@ -85,6 +95,9 @@ public final class ListenerGuard {
       }
       cancelHeaderTimer(connection);
       latest.put(connection, request);
+      if (request.version() == HttpVersion.HTTP_1_1) {
+        request.response().putHeader(KEEP_ALIVE, keepAlive);
+      }
       long deadline = vertx.setTimer(requestTimeoutMs, id -> {
         if (!request.response().ended() && !request.response().headWritten()) {
           errors.get().timedOut(request, requestTimeoutMs);
