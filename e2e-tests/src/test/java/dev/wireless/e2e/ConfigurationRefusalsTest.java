@@ -40,7 +40,7 @@ class ConfigurationRefusalsTest {
           SecretBox.fromBase64(masterKey)).create("keys", null)).accountSid();
       TestPlatform.await(pool.close());
 
-      Path dataDir = Files.createTempDirectory("wireless-no-key");
+      Path dataDir = ScratchDirectories.create("wireless-no-key");
       Map<String, String> env = new HashMap<>(Map.of("WIRELESS_DB_URL", ServerProcess.dbUrl(db),
           "WIRELESS_DATA_DIR", dataDir.toString()));
       ServerProcess missing = ServerProcess.start(env, "accounts", "rotate-token", account);

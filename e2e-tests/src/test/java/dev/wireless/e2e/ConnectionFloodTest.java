@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class ConnectionFloodTest {
   void oneClientCannotTakeTheNodeOffline() throws Exception {
     Vertx vertx = Vertx.vertx();
     WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-flood").toString(), "WIRELESS_PORT", "0",
+        "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-flood").toString(), "WIRELESS_PORT", "0",
         "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
         "WIRELESS_DEMO", "true", "WIRELESS_REQUEST_TIMEOUT", REQUEST_TIMEOUT_MS + "ms",
         "WIRELESS_HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT_MS + "ms", "WIRELESS_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT_MS + "ms",

@@ -39,7 +39,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   ConsoleBrowser(String baseUrl, int width, int height) throws Exception {
     this.baseUrl = baseUrl;
-    this.profile = Files.createTempDirectory("console-chromium");
+    this.profile = ScratchDirectories.create("console-chromium");
     ChromeOptions options = new ChromeOptions().setBinary(Chromium.installed().toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -11,7 +11,6 @@ import dev.wireless.server.config.ServerConfig;
 import io.vertx.core.Vertx;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +70,7 @@ class CorsTest extends ContractCheck {
   void aListOfOriginsAllowsOnlyThoseAndVariesByOrigin() throws Exception {
     Vertx vertx = Vertx.vertx();
     WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-cors").toString(), "WIRELESS_PORT", "0",
+        "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-cors").toString(), "WIRELESS_PORT", "0",
         "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
         "WIRELESS_SIMULATED_TRAFFIC", "false", "WIRELESS_CORS_ORIGINS", APP + ", http://localhost:3000/"))));
     try {

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class DatabaseFaultsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-db-faults");
+    Path dataDir = ScratchDirectories.create("wireless-db-faults");
     database = EmbeddedDatabase.start(dataDir.resolve("pg"));
     proxy = new TcpProxy("localhost", database.location().port());
     vertx = Vertx.vertx();

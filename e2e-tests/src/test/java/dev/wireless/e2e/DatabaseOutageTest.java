@@ -12,7 +12,6 @@ import dev.wireless.server.WirelessServer;
 import dev.wireless.server.config.ServerConfig;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +26,7 @@ class DatabaseOutageTest {
 
   @Test
   void readinessAndRequestsFollowTheDatabase() throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-outage");
+    Path dataDir = ScratchDirectories.create("wireless-outage");
     EmbeddedDatabase database = EmbeddedDatabase.start(dataDir.resolve("pg"));
     DatabaseLocation db = database.location();
     Vertx vertx = Vertx.vertx();

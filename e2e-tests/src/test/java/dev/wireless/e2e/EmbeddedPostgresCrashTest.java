@@ -30,7 +30,7 @@ class EmbeddedPostgresCrashTest {
 
   @Test
   void theNodeRestartsItsKilledDatabaseAndLosesNoAcknowledgedWrite() throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-embedded-crash");
+    Path dataDir = ScratchDirectories.create("wireless-embedded-crash");
     Vertx vertx = Vertx.vertx();
     WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
         "WIRELESS_DATA_DIR", dataDir.toString(), "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1",

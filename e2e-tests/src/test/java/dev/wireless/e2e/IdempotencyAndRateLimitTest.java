@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ class IdempotencyAndRateLimitTest extends ContractCheck {
   void oneAccountIsThrottledWithRetryAfterWhileAnotherIsNot() throws Exception {
     Vertx vertx = Vertx.vertx();
     WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-limits").toString(), "WIRELESS_PORT", "0",
+        "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-limits").toString(), "WIRELESS_PORT", "0",
         "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
         "WIRELESS_RATE_LIMIT", "1", "WIRELESS_RATE_LIMIT_BURST", "3"))));
     try {

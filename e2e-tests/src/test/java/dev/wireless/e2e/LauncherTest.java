@@ -22,14 +22,14 @@ class LauncherTest {
   @Test
   void theArchiveTravelsWithTheJarAndStdoutStaysClean() throws Exception {
     Path built = Path.of(System.getProperty("wireless.server.jar")).getParent();
-    Path elsewhere = Files.createTempDirectory("wireless-copied");
+    Path elsewhere = ScratchDirectories.create("wireless-copied");
     for (String name : List.of("wireless-server", "wireless-server.jar", "wireless-server.jsa")) {
       // as cp -p, mv, tar and unzip do: the files keep their modification times
       Files.copy(built.resolve(name), elsewhere.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
     }
     Path stderr = elsewhere.resolve("stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(elsewhere.resolve("wireless-server").toString(), "help")
-        .directory(Files.createTempDirectory("wireless-cwd").toFile())
+        .directory(ScratchDirectories.create("wireless-cwd").toFile())
         .redirectError(stderr.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     // -Xshare:on: a JVM that cannot map the archive does not start at all, instead of running without it

@@ -51,7 +51,7 @@ class OperationsEndpointsTest extends ContractCheck {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     dev.wireless.server.WirelessServer server = TestPlatform.await(dev.wireless.server.WirelessServer.start(vertx,
         dev.wireless.server.config.ServerConfig.from(java.util.Map.of(
-            "WIRELESS_DATA_DIR", java.nio.file.Files.createTempDirectory("wireless-mgmt").toString(),
+            "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-mgmt").toString(),
             "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true",
             "WIRELESS_PROVISIONING_WORKERS", "0", "WIRELESS_MANAGEMENT_PORT", "0"))));
     try {

@@ -33,7 +33,7 @@ class PgBouncerTest {
       try (Bouncer session = Bouncer.start(database.location(), "session")) {
         Vertx vertx = Vertx.vertx();
         WirelessServer server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-            "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-bouncer").toString(), "WIRELESS_PORT", "0",
+            "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-bouncer").toString(), "WIRELESS_PORT", "0",
             "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_DEMO", "true",
             "WIRELESS_SIMULATED_TRAFFIC", "false", "WIRELESS_RATE_LIMIT", "0",
             "WIRELESS_DB_URL", session.url()))));
@@ -70,7 +70,7 @@ class PgBouncerTest {
   private record Bouncer(Process process, int port) implements AutoCloseable {
 
     static Bouncer start(DatabaseLocation db, String mode) throws Exception {
-      Path dir = Files.createTempDirectory("pgbouncer");
+      Path dir = ScratchDirectories.create("pgbouncer");
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
       int port;
       try (ServerSocket free = new ServerSocket(0)) {

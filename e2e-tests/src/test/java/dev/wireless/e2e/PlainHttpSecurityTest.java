@@ -9,7 +9,6 @@ import dev.wireless.server.WirelessServer;
 import dev.wireless.server.config.ServerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +35,7 @@ class PlainHttpSecurityTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-plain-security");
+    Path dataDir = ScratchDirectories.create("wireless-plain-security");
     database = EmbeddedDatabase.start(dataDir.resolve("pg"));
     vertx = Vertx.vertx();
     server = TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.ofEntries(

@@ -31,7 +31,7 @@ class ProcessCrashTest {
   @ParameterizedTest
   @ValueSource(strings = {"SIGTERM", "SIGKILL"})
   void everyAcceptedChangeCompletesAfterTheProcessStops(String signal) throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-crash");
+    Path dataDir = ScratchDirectories.create("wireless-crash");
     try (CallbackReceiver receiver = new CallbackReceiver()) {
       Node first = start(dataDir);
       String auth = bearer(first.token);

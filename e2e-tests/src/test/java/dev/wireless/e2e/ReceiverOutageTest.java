@@ -14,7 +14,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ class ReceiverOutageTest {
     Vertx vertx = Vertx.vertx();
     int receiverPort = freePort();
     Map<String, String> env = new HashMap<>(Map.of("WIRELESS_DATA_DIR",
-        Files.createTempDirectory("wireless-outage").toString(), "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1",
+        ScratchDirectories.create("wireless-outage").toString(), "WIRELESS_PORT", "0", "WIRELESS_HOST", "127.0.0.1",
         "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_CARRIER_LATENCY", "0s", "WIRELESS_PROVISIONING_WORKERS", "8",
         "WIRELESS_PROVISIONING_POLL", "20ms", "WIRELESS_CALLBACK_ALLOWLIST", "127.0.0.0/8",
         "WIRELESS_RATE_LIMIT_BURST", "100000"));

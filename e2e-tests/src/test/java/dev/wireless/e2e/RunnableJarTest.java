@@ -23,7 +23,7 @@ class RunnableJarTest {
 
   @Test
   void theJarServesHttpsWithDemoCredentialsAndKeepsDataAcrossARestart() throws Exception {
-    Path dataDir = Files.createTempDirectory("wireless-jar");
+    Path dataDir = ScratchDirectories.create("wireless-jar");
 
     Started first = start(dataDir);
     String created;

@@ -15,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +62,7 @@ class ScaleOutTest {
       List<java.util.concurrent.CompletableFuture<ServerProcess>> starting = new ArrayList<>();
       for (String role : List.of("serve", "serve", "dispatcher", "dispatcher")) {
         Map<String, String> own = new HashMap<>(env);
-        own.put("WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-node").toString());
+        own.put("WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-node").toString());
         starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           try {
             return ServerProcess.start(own, role);

@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +46,7 @@ class SecretsStayOutOfLogsTest {
           ":" + db.password() + "@", "password=" + db.password()));
 
       ServerProcess node = ServerProcess.start(Map.of("WIRELESS_DB_URL", ServerProcess.dbUrl(db),
-          "WIRELESS_MASTER_KEY", masterKey, "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-logs").toString(),
+          "WIRELESS_MASTER_KEY", masterKey, "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-logs").toString(),
           "WIRELESS_PORT", "0", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_LOG_FORMAT", "json",
           "WIRELESS_DEMO", "true"));
       String demoToken;

@@ -14,7 +14,6 @@ import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,11 +68,7 @@ final class SharedDatabaseFleet implements AutoCloseable {
     env.put("WIRELESS_RATE_LIMIT_BURST", "100000");
     env.put("WIRELESS_COMMAND_POLL", "200ms");
     env.put("WIRELESS_COMMAND_LEASE", "10s");
-    try {
-      env.put("WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-node").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    env.put("WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-node").toString());
     return env;
   }
 

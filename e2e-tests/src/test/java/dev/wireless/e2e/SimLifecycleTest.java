@@ -21,7 +21,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,7 +55,7 @@ class SimLifecycleTest extends ContractCheck {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
-    dataDir = Files.createTempDirectory("wireless-sims");
+    dataDir = ScratchDirectories.create("wireless-sims");
     server = startNode(dataDir, 2);
   }
 
@@ -129,7 +128,7 @@ class SimLifecycleTest extends ContractCheck {
 
   @Test
   void anAcceptedChangeSurvivesARestartAndACrashedWorker() throws Exception {
-    Path dir = Files.createTempDirectory("wireless-sims-restart");
+    Path dir = ScratchDirectories.create("wireless-sims-restart");
     WirelessServer first = startNode(dir, 0);
     Fixture sim = fixture(first, "basic");
     json(http().postForm("/v1/Sims/" + sim.sid, sim.auth, "Status", "active", "CallbackUrl", CALLBACK), 202);

@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class SlowFirstRequestHeadTest {
 
   private static WirelessServer start(Vertx vertx) throws IOException {
     return TestPlatform.await(WirelessServer.start(vertx, ServerConfig.from(Map.of(
-        "WIRELESS_DATA_DIR", Files.createTempDirectory("wireless-slow-head").toString(), "WIRELESS_PORT", "0",
+        "WIRELESS_DATA_DIR", ScratchDirectories.create("wireless-slow-head").toString(), "WIRELESS_PORT", "0",
         "WIRELESS_HOST", "127.0.0.1", "WIRELESS_INSECURE_HTTP", "true", "WIRELESS_PROVISIONING_WORKERS", "0",
         "WIRELESS_DEMO", "false", "WIRELESS_HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT_MS + "ms",
         "WIRELESS_HTTP_IDLE_TIMEOUT", IDLE_TIMEOUT_MS + "ms", "WIRELESS_REQUEST_TIMEOUT", REQUEST_TIMEOUT_MS + "ms"))));

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,7 +56,7 @@ final class TestPlatform {
   private static TestPlatform start() {
     try {
       Vertx vertx = Telemetry.newVertx(Runtime.getRuntime().availableProcessors());
-      Path dataDir = Files.createTempDirectory("wireless-e2e");
+      Path dataDir = ScratchDirectories.create("wireless-e2e");
       ContractProxy proxy = new ContractProxy(vertx, await(ApiRouter.validationContract(vertx)));
       int proxyPort = await(proxy.listen());
       String baseUrl = "http://127.0.0.1:" + proxyPort;
