@@ -3,6 +3,7 @@ package dev.wireless.server.http;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class ListenerGuard {
 
-  private static final CharSequence KEEP_ALIVE = io.vertx.core.http.HttpHeaders.createOptimized("Keep-Alive");
+  private static final CharSequence KEEP_ALIVE = HttpHeaders.createOptimized("Keep-Alive");
 
   private final Vertx vertx;
   private final ConnectionLimits limits;
