@@ -87,7 +87,8 @@ class NextPageUrlTest extends ContractCheck {
     }
     String since = now.minusHours(1).atZoneSameInstant(ZoneOffset.ofHoursMinutes(-3, -30))
         .format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx"));
-    String until = now.plusHours(1).toLocalDateTime().toString();
+    // without an offset, seconds always written (LocalDateTime.toString drops ":00" seconds)
+    String until = now.plusHours(1).format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"));
     List<JsonObject> alerts = walk("/v1/Alerts?ResourceSid=" + quiet + "&LogLevel=error&StartDate=" + since
         + "&EndDate=" + until + "&PageSize=2", "alerts");
     assertEquals(5, alerts.size());
