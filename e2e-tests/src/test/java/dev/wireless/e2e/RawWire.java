@@ -68,17 +68,7 @@ final class RawWire {
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
       InputStream in = socket.getInputStream();
-      String head = readHead(in);
-      String[] lines = head.split("\r\n");
-      int status = Integer.parseInt(lines[0].split(" ")[1]);
-      List<String[]> headers = new ArrayList<>();
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
-        headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
-      }
-      int length = headers.stream().filter(h -> h[0].toLowerCase(Locale.ROOT).equals("content-length"))
-          .map(h -> Integer.parseInt(h[1])).findFirst().orElse(0);
-      String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      Response response = read(in);
       socket.setSoTimeout(1_000);
       boolean closed;
       try {
@@ -88,10 +78,26 @@ final class RawWire {
       } catch (IOException e) {
         closed = true; // reset
       }
-      return new Response(status, headers, body, closed);
+      return new Response(response.status(), response.headers(), response.body(), closed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One response read off {@code in}: its head, then its Content-Length body; the connection is left open. */
+  static Response read(InputStream in) throws IOException {
+    String head = readHead(in);
+    String[] lines = head.split("\r\n");
+    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    List<String[]> headers = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+    }
+    int length = headers.stream().filter(h -> h[0].toLowerCase(Locale.ROOT).equals("content-length"))
+        .map(h -> Integer.parseInt(h[1])).findFirst().orElse(0);
+    String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    return new Response(status, headers, body, false);
   }
 
   private static Socket open(boolean tls, String localAddress, int port) throws IOException {
